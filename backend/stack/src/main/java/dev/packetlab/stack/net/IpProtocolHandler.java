@@ -1,0 +1,21 @@
+package dev.packetlab.stack.net;
+
+/** An upper layer (UDP, TCP) that IPv4 hands the packets of one protocol number to. */
+public interface IpProtocolHandler {
+    /**
+     * A packet for this node arrived (already reassembled).
+     *
+     * @param packet the IPv4 packet, header included, starting at {@code offset}
+     */
+    void receive(Ipv4Interface in, byte[] packet, int offset);
+
+    /**
+     * An ICMP error quoted a packet of this protocol that this node sent.
+     *
+     * @param quoted the quoted IPv4 header and the first bytes of its payload, starting at {@code offset}
+     */
+    default void icmpError(int type, int code, int nextHopMtu, byte[] quoted, int offset, int length) {}
+
+    /** Whether a packet to this port would be delivered: false makes IPv4 answer "port unreachable" for UDP. */
+    default boolean accepts(byte[] packet, int offset) { return true; }
+}

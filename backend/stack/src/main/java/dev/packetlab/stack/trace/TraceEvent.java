@@ -1,0 +1,44 @@
+package dev.packetlab.stack.trace;
+
+/**
+ * One observable thing that happened in a simulation. Every event carries the simulated time (nanoseconds) and
+ * the node it happened on. Frames are the real bytes on the wire and are never modified once traced.
+ */
+public sealed interface TraceEvent {
+    long time();
+
+    String node();
+
+    /** A NIC put a frame on its link (the first bit left at {@code time}). */
+    record FrameSent(long time, String node, String device, String link, byte[] frame) implements TraceEvent {}
+
+    /** A NIC received a whole frame from its link (the last bit arrived at {@code time}). */
+    record FrameReceived(long time, String node, String device, String link, byte[] frame) implements TraceEvent {}
+
+    /**
+     * A frame or packet was dropped. {@code device} is null when the drop happened above the interfaces;
+     * {@code bytes} holds an Ethernet frame when {@code ethernet} is true, otherwise the IPv4 packet that never
+     * got a frame (e.g. no route for a locally generated packet).
+     */
+    record FrameDropped(long time, String node, String device, DropReason reason, String detail,
+                        boolean ethernet, byte[] bytes) implements TraceEvent {}
+
+    /** An ARP cache entry was added, updated or removed. {@code mac} is null for an entry still being resolved. */
+    record ArpCacheChanged(long time, String node, String address, String mac, String device, Change change)
+            implements TraceEvent {}
+
+    /** A switch learned, moved or aged out a MAC address. */
+    record MacTableChanged(long time, String node, String mac, String port, Change change) implements TraceEvent {}
+
+    /** A route was added or removed ({@code via} null for a connected route). */
+    record RouteChanged(long time, String node, String destination, String via, String device, Change change)
+            implements TraceEvent {}
+
+    /** An interface went up or down. */
+    record LinkStateChanged(long time, String node, String device, boolean up) implements TraceEvent {}
+
+    /** Text a node's shell printed. */
+    record TerminalOutput(long time, String node, String text) implements TraceEvent {}
+
+    enum Change { ADDED, UPDATED, REMOVED, EXPIRED }
+}
