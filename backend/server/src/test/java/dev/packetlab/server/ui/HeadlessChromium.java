@@ -40,7 +40,7 @@ public final class HeadlessChromium implements AutoCloseable {
             "--headless=new", "--no-sandbox", "--disable-gpu", "--disable-dev-shm-usage", "--disable-quic",
             "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync",
             // A fixed browser language and window keep pages (and screenshots) the same on every machine.
-            "--lang=en-US", "--window-size=1280,900");
+            "--lang=en-US", "--accept-lang=en-US", "--window-size=1280,900");
 
     private static final Duration WAIT = Duration.ofSeconds(15);
 
