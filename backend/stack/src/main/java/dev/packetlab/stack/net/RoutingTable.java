@@ -31,7 +31,7 @@ public final class RoutingTable {
     /** The best route to {@code dst}, or null when there is none. */
     public Route lookup(Ipv4Address dst) {
         for (Route r : routes) {
-            if (r.destination().contains(dst) && r.iface().device().isOperational()) return r;
+            if (r.destination().contains(dst) && r.iface().device().isUp()) return r;
         }
         return null;
     }
