@@ -32,8 +32,8 @@ public final class Shell {
     /** The commands this node knows, by name. */
     public Map<String, Command> commands() { return Collections.unmodifiableMap(commands); }
 
-    /** The prompt shown before each command line. */
-    public String prompt() { return node.name() + "$ "; }
+    /** The prompt shown before each command line (the terminal tab, or the CLI prefix, names the node). */
+    public String prompt() { return "$ "; }
 
     /**
      * Runs one command line; {@code onExit} gets its status when it ends (possibly at once). Unknown commands and

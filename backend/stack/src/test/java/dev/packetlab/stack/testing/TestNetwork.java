@@ -134,7 +134,7 @@ public final class TestNetwork implements AutoCloseable {
         }
         String text = s.toString();
         int firstLine = text.indexOf('\n');
-        return text.startsWith(node + "$ ") && firstLine >= 0 ? text.substring(firstLine + 1) : text;
+        return text.startsWith("$ ") && firstLine >= 0 ? text.substring(firstLine + 1) : text;
     }
 
     public <T extends TraceEvent> List<T> events(Class<T> type) {
