@@ -1,19 +1,45 @@
 package dev.packetlab.server.cli;
 
+import dev.packetlab.server.labs.LabFileReader;
+import dev.packetlab.stack.lab.Lab;
+import dev.packetlab.stack.lab.LabBuilder;
+import dev.packetlab.stack.lab.LabException;
+import dev.packetlab.stack.lab.LabInstance;
+import dev.packetlab.stack.lab.Script;
+import dev.packetlab.stack.lab.ScriptLine;
+import dev.packetlab.stack.lab.ScriptRunner;
+import dev.packetlab.stack.sim.SimTime;
+import dev.packetlab.stack.trace.Capture;
+import dev.packetlab.stack.trace.EventLogWriter;
+import dev.packetlab.stack.trace.PcapWriter;
+import dev.packetlab.stack.trace.Trace;
+import dev.packetlab.stack.trace.TraceListener;
+import java.io.BufferedOutputStream;
+import java.io.BufferedWriter;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
 import java.io.PrintStream;
+import java.io.Writer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Set;
 
 /**
- * The headless command line: {@code packetlab run ...} and {@code packetlab check ...}.
- * {@link dev.packetlab.server.PacketLabApplication} hands over here, before Spring starts, when the
- * first argument is one of {@link #COMMANDS}. For now it only explains its usage.
+ * The headless command line: {@code packetlab run ...} (and, once labs have checks, {@code packetlab check ...}).
+ * {@link dev.packetlab.server.PacketLabApplication} hands over here, before Spring starts, when the first argument is
+ * one of {@link #COMMANDS}. Output is each node's terminal output, every line prefixed with the node's name.
  */
 public final class PacketLabCli {
 
     /** First arguments that select the CLI instead of the server. */
     public static final Set<String> COMMANDS = Set.of("run", "check");
 
-    /** Exit code for a command line that cannot be carried out (bad usage, or not available). */
+    /** Exit code for a command line, lab file or script that cannot be used. */
     public static final int EXIT_USAGE = 2;
 
     static final String USAGE = """
@@ -28,17 +54,116 @@ public final class PacketLabCli {
 
     /** Process entry point: runs the command and exits the JVM with its exit code. */
     public static void main(String[] args) {
-        System.exit(execute(args, System.out, System.err));
+        System.exit(execute(args, System.in, System.out, System.err));
     }
 
     /** Runs one command line and returns the process exit code. */
-    public static int execute(String[] args, PrintStream out, PrintStream err) {
+    public static int execute(String[] args, InputStream in, PrintStream out, PrintStream err) {
         if (args.length == 0 || !COMMANDS.contains(args[0])) {
             err.print(USAGE);
             return EXIT_USAGE;
         }
-        err.println("packetlab " + args[0] + ": not built yet");
-        err.print(USAGE);
-        return EXIT_USAGE;
+        if (args[0].equals("check")) {
+            // Checks arrive with the lab curriculum; until then no lab has any, and "all passed" would be a lie.
+            err.println("packetlab check: labs have no behaviour checks yet (they come with the lab curriculum)");
+            return EXIT_USAGE;
+        }
+        RunOptions options;
+        try {
+            options = RunOptions.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("packetlab run: " + e.getMessage());
+            err.print(USAGE);
+            return EXIT_USAGE;
+        }
+        try {
+            return run(options, in, out, err);
+        } catch (LabException e) {
+            err.println(e.getMessage());
+            return EXIT_USAGE;
+        } catch (NoSuchFileException e) {
+            err.println("packetlab run: no such file: " + e.getFile());
+            return EXIT_USAGE;
+        } catch (IOException e) {
+            err.println("packetlab run: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+    }
+
+    private static int run(RunOptions o, InputStream in, PrintStream out, PrintStream err) throws IOException {
+        Lab lab = LabFileReader.read(o.lab().toString(), Files.readString(o.lab()));
+        String scriptName = o.script().equals("-") ? "(stdin)" : o.script();
+        String scriptText = o.script().equals("-") ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
+                : Files.readString(Path.of(o.script()));
+        List<ScriptLine> script = Script.parse(scriptName, scriptText,
+                lab.nodes().stream().map(n -> n.id()).toList());
+
+        List<TraceListener> listeners = new ArrayList<>();
+        ScriptRunner.Transcript transcript = new ScriptRunner.Transcript(out::println);
+        listeners.add(transcript);
+        Writer events = o.events() == null ? null
+                : new BufferedWriter(Files.newBufferedWriter(o.events(), StandardCharsets.UTF_8));
+        if (events != null) listeners.add(new EventLogWriter(events));
+        OutputStream pcapFile = o.pcap() == null ? null : new BufferedOutputStream(Files.newOutputStream(o.pcap()));
+        PcapWriter pcap = pcapFile == null ? null : new PcapWriter(pcapFile, PcapWriter.Resolution.NANOSECONDS);
+        try {
+            LabInstance instance = LabBuilder.build(o.lab().toString(), lab, o.seed() == null ? lab.seed() : o.seed(),
+                    listeners);
+            Trace trace = instance.network().trace();
+            if (pcap != null) Capture.everything(trace, pcap);
+            ScriptRunner runner = new ScriptRunner(instance, o.until());
+            runner.run(script);
+            transcript.flush();
+            for (String note : runner.notes()) err.println("packetlab run: " + note);
+            err.println("packetlab run: finished at simulated time " + SimTime.formatSeconds(instance.simulation().now())
+                    + " s after " + instance.simulation().eventsExecuted() + " events, "
+                    + trace.count(Trace.Kind.FRAME_SENT) + " frames");
+        } finally {
+            if (events != null) events.close();
+            if (pcap != null) pcap.close();
+        }
+        return 0;
+    }
+
+    /** The options of {@code run}. */
+    record RunOptions(Path lab, String script, Path pcap, Path events, Long seed, long until) {
+        static RunOptions parse(String[] args) {
+            Path lab = null;
+            String script = null;
+            Path pcap = null;
+            Path events = null;
+            Long seed = null;
+            long until = Long.MAX_VALUE;
+            for (int i = 1; i < args.length; i++) {
+                String a = args[i];
+                switch (a) {
+                    case "--script" -> script = value(args, ++i, a);
+                    case "--pcap" -> pcap = Path.of(value(args, ++i, a));
+                    case "--events" -> events = Path.of(value(args, ++i, a));
+                    case "--seed" -> {
+                        String v = value(args, ++i, a);
+                        try {
+                            seed = Long.parseLong(v);
+                        } catch (NumberFormatException e) {
+                            throw new IllegalArgumentException("--seed needs a whole number, got \"" + v + "\"");
+                        }
+                    }
+                    case "--until" -> until = SimTime.parseDuration(value(args, ++i, a));
+                    default -> {
+                        if (a.startsWith("-")) throw new IllegalArgumentException("unknown option " + a);
+                        if (lab != null) throw new IllegalArgumentException("one lab file only (got " + lab + " and " + a + ")");
+                        lab = Path.of(a);
+                    }
+                }
+            }
+            if (lab == null) throw new IllegalArgumentException("which lab? (packetlab run LAB.yaml --script FILE)");
+            if (script == null) throw new IllegalArgumentException("--script FILE (or - for standard input) is required");
+            return new RunOptions(lab, script, pcap, events, seed, until);
+        }
+
+        private static String value(String[] args, int i, String option) {
+            if (i >= args.length) throw new IllegalArgumentException(option + " needs a value");
+            return args[i];
+        }
     }
 }
