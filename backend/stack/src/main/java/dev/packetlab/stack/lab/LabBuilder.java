@@ -60,6 +60,12 @@ public final class LabBuilder {
             if (spec.gateway() != null) host.addRoute(new Ipv4Prefix(Ipv4Address.ANY, 0), spec.gateway());
             for (RouteSpec r : spec.routes()) host.addRoute(r.to(), r.via());
         }
+        for (String name : lab.sysctl().keySet()) {
+            if (network.nodes().stream().noneMatch(n -> n.sysctl().get(name) != null)) {
+                errors.add(new LabError("sysctl." + name, "no node of this lab has a sysctl named \"" + name
+                        + "\" (sysctl on a node lists them)"));
+            }
+        }
         if (!errors.isEmpty()) throw new LabException(fileName, errors);
         return new LabInstance(network);
     }
