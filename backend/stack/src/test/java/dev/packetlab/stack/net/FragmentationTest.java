@@ -70,14 +70,20 @@ class FragmentationTest {
         assertThat(sent).isNotEmpty();
     }
 
-    @Test
-    void withDfSetTheRouterAnswersFragmentationNeededWithTheNextHopMtu() {
+    /** a (10.0.0.1) — MTU 1500 — r — MTU 576 — b (10.0.1.2); returns a. */
+    private Host hostBehindANarrowerLink() {
         Host a = t.host("a", "10.0.0.1/24", "10.0.0.254");
         Host r = t.router("r", "10.0.0.254/24", "10.0.1.254/24");
         Host b = t.host("b", "10.0.1.2/24", "10.0.1.254");
         t.connect(a, r);
         t.withLinks(new LinkParameters(100_000_000L, SimTime.millis(1), 0, 0, 576, 100));
         t.connect(r, b);
+        return a;
+    }
+
+    @Test
+    void withDfSetTheRouterAnswersFragmentationNeededWithTheNextHopMtu() {
+        Host a = hostBehindANarrowerLink();
         String out = t.run(a, "ping -c 1 -M do -s 1000 10.0.1.2");
         byte[] error = t.sentBy("r").stream().filter(s -> Frames.isIcmp(s.frame())).findFirst().orElseThrow().frame();
         IcmpView icmp = Frames.icmp(error);
@@ -91,12 +97,7 @@ class FragmentationTest {
 
     @Test
     void withoutDfTheRouterFragmentsForTheSmallerLink() {
-        Host a = t.host("a", "10.0.0.1/24", "10.0.0.254");
-        Host r = t.router("r", "10.0.0.254/24", "10.0.1.254/24");
-        Host b = t.host("b", "10.0.1.2/24", "10.0.1.254");
-        t.connect(a, r);
-        t.withLinks(new LinkParameters(100_000_000L, SimTime.millis(1), 0, 0, 576, 100));
-        t.connect(r, b);
+        Host a = hostBehindANarrowerLink();
         String out = t.run(a, "ping -c 1 -s 1000 10.0.1.2");
         List<Ipv4HeaderView> towardsB = t.sentBy("r").stream().filter(s -> s.device().equals("eth1"))
                 .filter(s -> !Frames.isArp(s.frame())).map(s -> Frames.ip(s.frame())).toList();
