@@ -10,6 +10,7 @@ import dev.packetlab.stack.link.Switch;
 import dev.packetlab.stack.net.Host;
 import dev.packetlab.stack.sim.Simulation;
 import dev.packetlab.stack.trace.TraceListener;
+import dev.packetlab.stack.udp.Udp;
 import dev.packetlab.stack.wire.Ipv4Address;
 import dev.packetlab.stack.wire.Ipv4Prefix;
 import java.util.ArrayList;
@@ -38,8 +39,8 @@ public final class LabBuilder {
         for (int i = 0; i < lab.nodes().size(); i++) {
             NodeSpec spec = lab.nodes().get(i);
             Node node = switch (spec.kind()) {
-                case HOST, SERVER -> new Host(network, spec.id(), false);
-                case ROUTER -> new Host(network, spec.id(), true);
+                case HOST, SERVER -> withTransport(new Host(network, spec.id(), false));
+                case ROUTER -> withTransport(new Host(network, spec.id(), true));
                 case SWITCH -> new Switch(network, spec.id());
                 case HUB -> new Hub(network, spec.id());
             };
@@ -68,6 +69,12 @@ public final class LabBuilder {
         }
         if (!errors.isEmpty()) throw new LabException(fileName, errors);
         return new LabInstance(network);
+    }
+
+    /** Installs the transport layers above IPv4 (UDP today). */
+    private static Host withTransport(Host host) {
+        Udp.install(host);
+        return host;
     }
 
     /** Lab-wide sysctls apply to every node that has them; a node's own must all exist on it. */

@@ -147,6 +147,14 @@ public class Host extends Node implements ArpCache.Owner {
         return a.equals(Ipv4Address.BROADCAST) || in.isSubnetBroadcast(a);
     }
 
+    /**
+     * Answers a packet this node received (at {@code offset} of {@code packet}) with ICMP destination unreachable,
+     * e.g. code 3 "port unreachable" from UDP; RFC 1122 3.2.2's rules on when not to answer apply.
+     */
+    public void sendDestinationUnreachable(int code, byte[] packet, int offset) {
+        icmp.sendError(IcmpType.DESTINATION_UNREACHABLE, code, 0, packet, offset);
+    }
+
     /** Opens an ICMP echo endpoint with a fresh identifier. */
     public EchoEndpoint openEcho(EchoListener listener) {
         return icmp.openEcho(listener);
@@ -227,7 +235,7 @@ public class Host extends Node implements ArpCache.Owner {
     }
 
     /** Reports a drop of a packet held at {@code offset} (14: inside a received frame; 0: a bare IP packet). */
-    void drop(Ipv4Interface in, byte[] packet, int offset, DropReason reason, String detail) {
+    public void drop(Ipv4Interface in, byte[] packet, int offset, DropReason reason, String detail) {
         if (offset == ETHERNET_HEADER) trace.frameDropped(name(), in == null ? null : in.name(), reason, detail, packet);
         else trace.packetDropped(name(), reason, detail, packet);
     }

@@ -122,7 +122,7 @@ final class Icmp {
             return;
         }
         IpProtocolHandler handler = host.protocolHandler(quoted.protocol());
-        if (handler != null) handler.icmpError(icmp.type(), icmp.code(), mtu, packet, quotedAt, quotedLength);
+        if (handler != null) handler.icmpError(from, icmp.type(), icmp.code(), mtu, packet, quotedAt, quotedLength);
     }
 
     /**

@@ -1,5 +1,7 @@
 package dev.packetlab.stack.net;
 
+import dev.packetlab.stack.wire.Ipv4Address;
+
 /** An upper layer (UDP, TCP) that IPv4 hands the packets of one protocol number to. */
 public interface IpProtocolHandler {
     /**
@@ -10,12 +12,9 @@ public interface IpProtocolHandler {
     void receive(Ipv4Interface in, byte[] packet, int offset);
 
     /**
-     * An ICMP error quoted a packet of this protocol that this node sent.
+     * An ICMP error from {@code from} quoted a packet of this protocol that this node sent.
      *
      * @param quoted the quoted IPv4 header and the first bytes of its payload, starting at {@code offset}
      */
-    default void icmpError(int type, int code, int nextHopMtu, byte[] quoted, int offset, int length) {}
-
-    /** Whether a packet to this port would be delivered: false makes IPv4 answer "port unreachable" for UDP. */
-    default boolean accepts(byte[] packet, int offset) { return true; }
+    default void icmpError(Ipv4Address from, int type, int code, int nextHopMtu, byte[] quoted, int offset, int length) {}
 }

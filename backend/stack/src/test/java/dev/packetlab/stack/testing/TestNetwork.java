@@ -13,6 +13,7 @@ import dev.packetlab.stack.net.Host;
 import dev.packetlab.stack.sim.SimTime;
 import dev.packetlab.stack.sim.Simulation;
 import dev.packetlab.stack.trace.TraceEvent;
+import dev.packetlab.stack.udp.Udp;
 import dev.packetlab.stack.wire.Ipv4Address;
 import dev.packetlab.stack.wire.Ipv4Prefix;
 import java.util.ArrayList;
@@ -31,6 +32,7 @@ public final class TestNetwork implements AutoCloseable {
     private final List<String> checksumErrors = new ArrayList<>();
     private final java.util.Set<byte[]> injected = java.util.Collections.newSetFromMap(new java.util.IdentityHashMap<>());
     private final Map<String, Shell> shells = new HashMap<>();
+    private final Map<String, Udp> udp = new HashMap<>();
     private LinkParameters linkParameters = new LinkParameters(100_000_000L, SimTime.millis(1), 0, 0.0, 1500, 100);
     private int links;
 
@@ -65,6 +67,7 @@ public final class TestNetwork implements AutoCloseable {
     /** A host with one interface eth0 at {@code address} ("192.168.1.10/24") and an optional gateway. */
     public Host host(String name, String address, String gateway) {
         Host h = new Host(net, name, false);
+        udp.put(name, Udp.install(h));
         h.addDevice("eth0");
         h.setAddress("eth0", Ipv4Prefix.parse(address));
         if (gateway != null) h.addRoute(new Ipv4Prefix(Ipv4Address.ANY, 0), Ipv4Address.parse(gateway));
@@ -78,11 +81,17 @@ public final class TestNetwork implements AutoCloseable {
     /** A router with interfaces eth0, eth1… at the given addresses. */
     public Host router(String name, String... addresses) {
         Host r = new Host(net, name, true);
+        udp.put(name, Udp.install(r));
         for (int i = 0; i < addresses.length; i++) {
             r.addDevice("eth" + i);
             r.setAddress("eth" + i, Ipv4Prefix.parse(addresses[i]));
         }
         return r;
+    }
+
+    /** The UDP layer of a host or router. */
+    public Udp udp(Host host) {
+        return udp.get(host.name());
     }
 
     public Switch switchNamed(String name) {
