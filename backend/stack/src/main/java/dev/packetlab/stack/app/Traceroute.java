@@ -7,12 +7,16 @@ import dev.packetlab.stack.net.IcmpType;
 import dev.packetlab.stack.net.SendResult;
 import dev.packetlab.stack.sim.SimTime;
 import dev.packetlab.stack.sim.Timer;
+import dev.packetlab.stack.udp.Udp;
+import dev.packetlab.stack.udp.UdpEndpoint;
+import dev.packetlab.stack.udp.UdpListener;
 import dev.packetlab.stack.wire.Ipv4Address;
 
 /**
  * {@code traceroute}: probes with TTL 1, 2, 3… so that each router on the path drops one and answers with ICMP time
  * exceeded (RFC 792, RFC 1812 5.3.1), until the destination itself answers. Probes are ICMP echo requests (Linux's
- * {@code traceroute -I}), sent one at a time, and printed like Linux's traceroute.
+ * {@code traceroute -I}, answered by an echo reply) or, with {@code -U}, UDP datagrams to ports 33434, 33435, …
+ * (answered by port unreachable). They are sent one at a time and printed like Linux's traceroute.
  */
 final class Traceroute implements Command {
     @Override
@@ -24,8 +28,9 @@ final class Traceroute implements Command {
     @Override
     public String usage() {
         return """
-                usage: traceroute [-I] [-n] [-f FIRST_TTL] [-m MAX_TTL] [-q NQUERIES] [-w WAIT] HOST [PACKETLEN]
+                usage: traceroute [-I|-U] [-n] [-f FIRST_TTL] [-m MAX_TTL] [-q NQUERIES] [-w WAIT] HOST [PACKETLEN]
                   -I           probe with ICMP echo requests (the default here)
+                  -U           probe with UDP datagrams to ports 33434 and up
                   -n           print addresses only
                   -f FIRST_TTL start with this TTL (default 1)
                   -m MAX_TTL   give up after this many hops (default 30)
@@ -36,7 +41,7 @@ final class Traceroute implements Command {
 
     @Override
     public void run(Process p) {
-        Options o = Options.parse(p.args(), "In", "fmqw");
+        Options o = Options.parse(p.args(), "InU", "fmqw");
         if (o.positional().isEmpty() || o.positional().size() > 2) {
             p.usageError(o.positional().isEmpty() ? "Specify \"host\" missing argument." : "too many arguments");
             return;
@@ -60,7 +65,8 @@ final class Traceroute implements Command {
             p.exit(2);
             return;
         }
-        new Session(p, (Host) p.node(), dst, first, max, queries, wait, Math.max(28, packetLength), numeric).start();
+        new Session(p, (Host) p.node(), dst, first, max, queries, wait, Math.max(28, packetLength), numeric,
+                o.has('U')).start();
     }
 
     private static int parseLength(String text) {
@@ -73,7 +79,10 @@ final class Traceroute implements Command {
         throw new IllegalArgumentException("Cannot handle \"packetlen\" cmdline arg `" + text + "' on position 2");
     }
 
-    private static final class Session implements EchoListener {
+    private static final class Session implements EchoListener, UdpListener {
+        /** The first destination port of UDP probes, by tradition (Van Jacobson's traceroute). */
+        static final int FIRST_PORT = 33434;
+
         final Process p;
         final Host host;
         final Ipv4Address dst;
@@ -82,7 +91,9 @@ final class Traceroute implements Command {
         final long wait;
         final int packetLength;
         final boolean numeric;
+        final boolean udp;
         EchoEndpoint endpoint;
+        UdpEndpoint udpEndpoint;
         int ttl;
         int probe;
         int sequence;
@@ -93,7 +104,8 @@ final class Traceroute implements Command {
         boolean reached;
 
         Session(Process p, Host host, Ipv4Address dst, int first, int max, int queries, long wait, int packetLength,
-              boolean numeric) {
+              boolean numeric, boolean udp) {
+            this.udp = udp;
             this.p = p;
             this.host = host;
             this.dst = dst;
@@ -106,8 +118,19 @@ final class Traceroute implements Command {
         }
 
         void start() {
-            endpoint = host.openEcho(this);
-            p.onExit(endpoint::close);
+            if (udp) {
+                Udp layer = Udp.of(host);
+                udpEndpoint = layer == null ? null : layer.open(0, this);
+                if (udpEndpoint == null) {
+                    p.println("traceroute: no UDP port free for probes");
+                    p.exit(1);
+                    return;
+                }
+                p.onExit(udpEndpoint::close);
+            } else {
+                endpoint = host.openEcho(this);
+                p.onExit(endpoint::close);
+            }
             p.println("traceroute to " + dst + " (" + dst + "), " + max + " hops max, " + packetLength + " byte packets");
             startHop();
         }
@@ -122,7 +145,9 @@ final class Traceroute implements Command {
         private void sendProbe() {
             sequence++;
             sentAt = p.simulation().now();
-            SendResult r = endpoint.send(dst, sequence, packetLength - 28, ttl, false);
+            SendResult r = udp
+                    ? udpEndpoint.send(dst, FIRST_PORT + sequence - 1, new byte[packetLength - 28], ttl)
+                    : endpoint.send(dst, sequence, packetLength - 28, ttl, false);
             if (r == SendResult.NETWORK_UNREACHABLE) {
                 p.println("connect: Network is unreachable");
                 p.exit(1);
@@ -136,6 +161,24 @@ final class Traceroute implements Command {
             if (seq != sequence) return;
             reached = true;
             answered(from, "");
+        }
+
+        @Override
+        public void datagram(Ipv4Address source, int sourcePort, byte[] data) {
+            // nothing answers a probe with data
+        }
+
+        @Override
+        public void error(Ipv4Address from, int type, int code, Ipv4Address destination, int destinationPort) {
+            if (type == IcmpType.DESTINATION_UNREACHABLE && code == IcmpType.PORT_UNREACHABLE && from.equals(dst)) {
+                // the destination's "no one listens on this port" is the answer a UDP probe hopes for
+                if (destinationPort - FIRST_PORT + 1 == sequence) {
+                    reached = true;
+                    answered(from, "");
+                }
+                return;
+            }
+            error(from, type, code, destinationPort - FIRST_PORT + 1, 0);
         }
 
         @Override

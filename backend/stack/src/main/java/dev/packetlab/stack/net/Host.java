@@ -90,7 +90,8 @@ public class Host extends Node implements ArpCache.Owner {
         if (!device.isOperational()) arp.flush(ifaceOf(device));
     }
 
-    IpProtocolHandler protocolHandler(int protocol) {
+    /** The layer registered for an IP protocol number, or null. */
+    public IpProtocolHandler protocolHandler(int protocol) {
         return protocols[protocol];
     }
 

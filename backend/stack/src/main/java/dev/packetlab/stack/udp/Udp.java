@@ -42,6 +42,11 @@ public final class Udp implements IpProtocolHandler {
         return udp;
     }
 
+    /** The UDP layer of {@code host}, or null if it has none. */
+    public static Udp of(Host host) {
+        return host.protocolHandler(UdpHeaderView.PROTOCOL) instanceof Udp udp ? udp : null;
+    }
+
     /**
      * Opens an endpoint on {@code port}, or on a free ephemeral port when {@code port} is 0.
      *
@@ -71,13 +76,17 @@ public final class Udp implements IpProtocolHandler {
         endpoints.remove(e.port(), e);
     }
 
-    SendResult send(int sourcePort, Ipv4Address destination, int destinationPort, byte[] data) {
+    int defaultTtl() {
+        return (int) ttl.value();
+    }
+
+    SendResult send(int sourcePort, Ipv4Address destination, int destinationPort, byte[] data, int ttl) {
         Ipv4Address source = host.isLocal(destination) ? destination : host.sourceAddressFor(destination);
         if (source == null) source = Ipv4Address.ANY; // no route: IPv4 refuses it below and traces the drop
         byte[] datagram = new byte[UdpHeaderView.HEADER_LENGTH + data.length];
         System.arraycopy(data, 0, datagram, UdpHeaderView.HEADER_LENGTH, data.length);
         UdpHeaderView.wrap(datagram, 0, datagram.length).writeHeader(sourcePort, destinationPort, data.length, source, destination);
-        return host.send(destination, UdpHeaderView.PROTOCOL, datagram, (int) ttl.value(), false);
+        return host.send(destination, UdpHeaderView.PROTOCOL, datagram, ttl, false);
     }
 
     @Override

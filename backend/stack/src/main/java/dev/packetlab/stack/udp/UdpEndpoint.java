@@ -36,8 +36,13 @@ public final class UdpEndpoint {
 
     /** Sends one datagram: no handshake, no retransmission (RFC 768). */
     public SendResult send(Ipv4Address destination, int destinationPort, byte[] data) {
+        return send(destination, destinationPort, data, udp.defaultTtl());
+    }
+
+    /** Sends one datagram with a chosen TTL (traceroute's probes). */
+    public SendResult send(Ipv4Address destination, int destinationPort, byte[] data, int ttl) {
         if (!open) throw new IllegalStateException("endpoint on port " + port + " is closed");
-        return udp.send(port, destination, destinationPort, data);
+        return udp.send(port, destination, destinationPort, data, ttl);
     }
 
     /** Whether a datagram from this source is for this endpoint (a connected one takes only its peer's). */

@@ -100,6 +100,20 @@ class RoutingTest {
                 """);
     }
 
+    /** UDP probes end with the destination's port unreachable, 4 bytes shorter than an echo reply: 1 us sooner. */
+    @Test
+    void tracerouteWithUdpProbesEndsAtTheDestinationsPortUnreachable() {
+        String out = t.run(pc1, "traceroute -U -n 192.168.2.20");
+        assertThat(out).isEqualTo("""
+                traceroute to 192.168.2.20 (192.168.2.20), 30 hops max, 60 byte packets
+                 1  192.168.1.1  4.021 ms  2.012 ms  2.012 ms
+                 2  10.0.12.2  6.033 ms  4.023 ms  4.023 ms
+                 3  192.168.2.20  8.044 ms  6.035 ms  6.035 ms
+                """);
+        assertThat(t.drops()).filteredOn(d -> d.node().equals("pc2")).extracting(TraceEvent.FrameDropped::reason)
+                .containsOnly(DropReason.PORT_UNREACHABLE);
+    }
+
     @Test
     void noRouteAtARouterEarnsTheSenderNetUnreachable() {
         pc1.addRoute(Ipv4Prefix.parse("172.16.0.0/16"), Ipv4Address.parse("192.168.1.1"));
