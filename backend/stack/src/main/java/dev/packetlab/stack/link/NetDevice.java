@@ -58,7 +58,11 @@ public final class NetDevice {
     public void setUp(boolean up) {
         if (this.up == up) return;
         this.up = up;
-        if (!up) queue.clear();
+        if (!up) {
+            // frames still waiting never leave: say so, one drop each, so nothing vanishes unexplained
+            for (byte[] frame : queue) trace.frameDropped(node.name(), name, DropReason.INTERFACE_DOWN, "queued when the interface went down", frame);
+            queue.clear();
+        }
         trace.emit(new TraceEvent.LinkStateChanged(simulation.now(), node.name(), name, up));
         node.deviceStateChanged(this);
     }
