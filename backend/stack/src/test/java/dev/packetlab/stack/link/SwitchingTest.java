@@ -21,15 +21,18 @@ class SwitchingTest {
         t.close();
     }
 
+    /** pc1 (.10), pc2 (.20) and pc3 (.30) on 192.168.1.0/24, each cabled to {@code center}; returns pc1. */
+    private Host threeHostsOn(Node center) {
+        Host pc1 = t.host("pc1", "192.168.1.10/24");
+        t.connect(pc1, center);
+        t.connect(t.host("pc2", "192.168.1.20/24"), center);
+        t.connect(t.host("pc3", "192.168.1.30/24"), center);
+        return pc1;
+    }
+
     @Test
     void hubRepeatsEveryFrameOutOfEveryOtherPort() {
-        Host pc1 = t.host("pc1", "192.168.1.10/24");
-        Host pc2 = t.host("pc2", "192.168.1.20/24");
-        Host pc3 = t.host("pc3", "192.168.1.30/24");
-        Hub hub = t.hub("hub1");
-        t.connect(pc1, hub);
-        t.connect(pc2, hub);
-        t.connect(pc3, hub);
+        Host pc1 = threeHostsOn(t.hub("hub1"));
         t.run(pc1, "ping -c 1 192.168.1.20");
         t.sim.runUntil(t.sim.now() + SimTime.seconds(1)); // let the reply's copy towards pc3 arrive too
         // pc3 saw all four frames of the exchange: ARP request and reply, echo request and reply
@@ -42,13 +45,9 @@ class SwitchingTest {
 
     @Test
     void switchFloodsAFrameToAnUnknownDestinationThenForwardsOnlyToTheLearnedPort() {
-        Host pc1 = t.host("pc1", "192.168.1.10/24");
-        Host pc2 = t.host("pc2", "192.168.1.20/24");
-        Host pc3 = t.host("pc3", "192.168.1.30/24");
         Switch sw = t.switchNamed("sw1");
-        t.connect(pc1, sw);
-        t.connect(pc2, sw);
-        t.connect(pc3, sw);
+        Host pc1 = threeHostsOn(sw);
+        Host pc2 = (Host) t.net.node("pc2");
         t.run(pc1, "ping -c 2 192.168.1.20");
         // pc3 got only the broadcast ARP request: the switch learned pc1 and pc2 from it and from the reply
         assertThat(t.receivedBy("pc3")).hasSize(1);
