@@ -164,8 +164,8 @@ final class Traceroute implements Command {
         }
 
         @Override
-        public void datagram(Ipv4Address source, int sourcePort, byte[] data) {
-            // nothing answers a probe with data
+        public boolean datagram(Ipv4Address source, int sourcePort, byte[] data) {
+            return true; // nothing answers a probe with data; ignore it
         }
 
         @Override

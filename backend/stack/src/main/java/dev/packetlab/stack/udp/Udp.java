@@ -107,7 +107,9 @@ public final class Udp implements IpProtocolHandler {
         }
         int dataAt = ip.payloadOffset() + UdpHeaderView.HEADER_LENGTH;
         byte[] data = java.util.Arrays.copyOfRange(packet, dataAt, dataAt + udp.length() - UdpHeaderView.HEADER_LENGTH);
-        e.listener.datagram(ip.source(), udp.sourcePort(), data);
+        if (!e.listener.datagram(ip.source(), udp.sourcePort(), data)) {
+            host.drop(in, packet, offset, DropReason.QUEUE_FULL, "receive buffer of UDP port " + e.port() + " is full");
+        }
     }
 
     @Override

@@ -38,9 +38,10 @@ class UdpTest {
     private UdpListener recorder(String who) {
         return new UdpListener() {
             @Override
-            public void datagram(Ipv4Address source, int sourcePort, byte[] data) {
+            public boolean datagram(Ipv4Address source, int sourcePort, byte[] data) {
                 heard.add(who + " got \"" + new String(data, StandardCharsets.UTF_8) + "\" from " + source + ":" + sourcePort
                         + " at " + t.sim.now());
+                return true;
             }
 
             @Override
