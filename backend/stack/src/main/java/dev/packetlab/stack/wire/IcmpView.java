@@ -1,21 +1,27 @@
 package dev.packetlab.stack.wire;
 
+import static dev.packetlab.stack.wire.NetworkOrder.put16;
+import static dev.packetlab.stack.wire.NetworkOrder.u16;
+import static dev.packetlab.stack.wire.NetworkOrder.u8;
+
 /**
  * Reads and writes an ICMP message in place (RFC 792): type, code, checksum over the whole message, and the
  * four "rest of header" bytes: identifier and sequence for echo, the next-hop MTU for "fragmentation needed"
- * (RFC 1191 4).
+ * (RFC 1191 4), unused (zero) for the other errors.
  */
 public final class IcmpView {
     static final class Field {
         static final int TYPE = 0;
         static final int CODE = 1;
         static final int CHECKSUM = 2;
+        static final int REST_OF_HEADER = 4;
         static final int IDENTIFIER = 4;
         static final int SEQUENCE = 6;
         static final int NEXT_HOP_MTU = 6;
+        static final int DATA = 8;
     }
 
-    public static final int HEADER_LENGTH = 8;
+    public static final int HEADER_LENGTH = Field.DATA;
 
     private final byte[] b;
     private final int off;
@@ -27,54 +33,63 @@ public final class IcmpView {
         this.len = len;
     }
 
+    /** A view of the message in {@code [offset, offset+length)}: the IP payload, whose length the checksum covers. */
     public static IcmpView wrap(byte[] buffer, int offset, int length) {
-        return new IcmpView(buffer, offset, Math.max(0, Math.min(length, buffer.length - offset)));
+        return new IcmpView(buffer, offset, NetworkOrder.available(buffer, offset, length));
     }
 
     /** Null when the message is at least a header long and its checksum is right. */
     public Malformed check() {
         if (len < HEADER_LENGTH) return Malformed.of("ICMP", "only " + len + " bytes, a header needs 8");
-        if (InternetChecksum.compute(b, off, len) != 0) {
-            long sum = InternetChecksum.sum(b, off, len) - checksum();
-            return Malformed.checksum("ICMP", checksum(), InternetChecksum.finish(sum));
-        }
+        if (InternetChecksum.compute(b, off, len) != 0) return Malformed.checksum("ICMP", checksum(), expectedChecksum());
         return null;
-    }
-
-    private int u16(int f) { return ((b[off + f] & 0xff) << 8) | (b[off + f + 1] & 0xff); }
-
-    private void put16(int f, int v) {
-        b[off + f] = (byte) (v >>> 8);
-        b[off + f + 1] = (byte) v;
     }
 
     public int length() { return len; }
 
-    public int type() { return b[off + Field.TYPE] & 0xff; }
+    public int type() { return u8(b, off + Field.TYPE); }
 
-    public int code() { return b[off + Field.CODE] & 0xff; }
+    public int code() { return u8(b, off + Field.CODE); }
 
-    public int checksum() { return u16(Field.CHECKSUM); }
+    public int checksum() { return u16(b, off + Field.CHECKSUM); }
 
-    public int identifier() { return u16(Field.IDENTIFIER); }
+    /** Bytes 4–7 as one unsigned 32-bit value held in an int. */
+    public int restOfHeader() { return Ipv4Address.bits(b, off + Field.REST_OF_HEADER); }
 
-    public int sequence() { return u16(Field.SEQUENCE); }
+    public int identifier() { return u16(b, off + Field.IDENTIFIER); }
 
-    public int nextHopMtu() { return u16(Field.NEXT_HOP_MTU); }
+    public int sequence() { return u16(b, off + Field.SEQUENCE); }
+
+    public int nextHopMtu() { return u16(b, off + Field.NEXT_HOP_MTU); }
+
+    /** Where the echo data, or the datagram an error quotes, starts in the buffer. */
+    public int dataOffset() { return off + Field.DATA; }
+
+    public int dataLength() { return len - Field.DATA; }
+
+    /** The checksum the message should carry. */
+    public int expectedChecksum() {
+        return InternetChecksum.finish(InternetChecksum.sum(b, off, len) - checksum());
+    }
 
     public void setType(int v) { b[off + Field.TYPE] = (byte) v; }
 
     public void setCode(int v) { b[off + Field.CODE] = (byte) v; }
 
-    public void setIdentifier(int v) { put16(Field.IDENTIFIER, v); }
+    public void setRestOfHeader(int v) {
+        put16(b, off + Field.REST_OF_HEADER, v >>> 16);
+        put16(b, off + Field.REST_OF_HEADER + 2, v);
+    }
 
-    public void setSequence(int v) { put16(Field.SEQUENCE, v); }
+    public void setIdentifier(int v) { put16(b, off + Field.IDENTIFIER, v); }
 
-    public void setNextHopMtu(int v) { put16(Field.NEXT_HOP_MTU, v); }
+    public void setSequence(int v) { put16(b, off + Field.SEQUENCE, v); }
 
-    /** Recomputes the checksum over the whole message. */
+    public void setNextHopMtu(int v) { put16(b, off + Field.NEXT_HOP_MTU, v); }
+
+    /** Recomputes the checksum over the whole message (RFC 792: from the type to the end of the data). */
     public void updateChecksum() {
-        put16(Field.CHECKSUM, 0);
-        put16(Field.CHECKSUM, InternetChecksum.compute(b, off, len));
+        put16(b, off + Field.CHECKSUM, 0);
+        put16(b, off + Field.CHECKSUM, InternetChecksum.compute(b, off, len));
     }
 }

@@ -1,62 +1,110 @@
 package dev.packetlab.stack.wire;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.util.Arrays;
-import java.util.HexFormat;
 import org.junit.jupiter.api.Test;
 
 class ArpPacketTest {
-    /** "Who has 192.168.1.1? Tell 192.168.1.100", as a real NIC sends it (broadcast, EtherType 0806). */
-    private static final byte[] REQUEST = HexFormat.of().parseHex((
-            "ffffffffffff 000c293e5b7c 0806"            // Ethernet: broadcast, from 00:0c:29:3e:5b:7c, ARP
-            + "0001 0800 06 04 0001"                    // Ethernet/IPv4, 6/4-byte addresses, request
-            + "000c293e5b7c c0a80164"                   // sender 00:0c:29:3e:5b:7c 192.168.1.100
-            + "000000000000 c0a80101").replace(" ", "")); // target unknown, 192.168.1.1
-
-    @Test
-    void aRealArpRequestDecodes() {
-        EthernetFrame eth = EthernetFrame.decode(REQUEST, 0, REQUEST.length).orThrow();
-        assertThat(eth.destination()).isEqualTo(MacAddress.BROADCAST);
-        assertThat(eth.etherType()).isEqualTo(EthernetFrame.TYPE_ARP);
-        ArpPacket arp = ArpPacket.decode(REQUEST, 14, REQUEST.length - 14).orThrow();
-        assertThat(arp).isEqualTo(new ArpPacket(ArpPacket.REQUEST, MacAddress.parse("00:0c:29:3e:5b:7c"),
-                Ipv4Address.parse("192.168.1.100"), new MacAddress(0), Ipv4Address.parse("192.168.1.1")));
+    private static Malformed decodeFailure(byte[] frame) {
+        return ArpPacket.decode(frame, 14, frame.length - 14).malformedOrNull();
     }
 
     @Test
-    void emitWritesTheSameBytes() {
-        ArpPacket arp = ArpPacket.decode(REQUEST, 14, REQUEST.length - 14).orThrow();
-        byte[] out = new byte[28];
-        assertThat(arp.emit(out, 0)).isEqualTo(28);
-        assertThat(out).isEqualTo(Arrays.copyOfRange(REQUEST, 14, 42));
+    void aRealArpRequestDecodes() {
+        byte[] frame = KnownFrames.arpRequest();
+        ArpPacket arp = ArpPacket.decode(frame, 14, frame.length - 14).orThrow();
+        assertThat(arp).isEqualTo(new ArpPacket(ArpPacket.REQUEST, KnownFrames.PC_MAC, KnownFrames.PC_IP, MacAddress.ZERO,
+                KnownFrames.ROUTER_IP));
+        assertThat(arp).isEqualTo(ArpPacket.request(KnownFrames.PC_MAC, KnownFrames.PC_IP, KnownFrames.ROUTER_IP));
+        assertThat(arp.isRequest()).isTrue();
+        assertThat(arp.isGratuitous()).isFalse();
+    }
+
+    @Test
+    void theViewReadsEveryField() {
+        byte[] frame = KnownFrames.arpRequest();
+        ArpView v = ArpView.wrap(frame, 14, 46);
+        assertThat(v.check()).isNull();
+        assertThat(v.hardwareType()).isEqualTo(1);
+        assertThat(v.protocolType()).isEqualTo(0x0800);
+        assertThat(v.hardwareLength()).isEqualTo(6);
+        assertThat(v.protocolLength()).isEqualTo(4);
+        assertThat(v.operation()).isEqualTo(1);
+        assertThat(v.senderMac()).isEqualTo(KnownFrames.PC_MAC);
+        assertThat(v.senderIp()).isEqualTo(KnownFrames.PC_IP);
+        assertThat(v.targetMac()).isEqualTo(MacAddress.ZERO);
+        assertThat(v.targetIp()).isEqualTo(KnownFrames.ROUTER_IP);
+    }
+
+    @Test
+    void emitWritesTheSameBytesAsTheRealRequest() {
+        byte[] frame = KnownFrames.arpRequest();
+        ArpPacket arp = ArpPacket.decode(frame, 14, 46).orThrow();
+        byte[] out = new byte[30];
+        assertThat(arp.emit(out, 1)).isEqualTo(28);
+        assertThat(Arrays.copyOfRange(out, 1, 29)).isEqualTo(Arrays.copyOfRange(frame, 14, 42));
+        assertThat(arp.toBytes()).isEqualTo(Arrays.copyOfRange(frame, 14, 42));
+    }
+
+    @Test
+    void aReplyRoundTripsThroughEmitAndDecode() {
+        ArpPacket reply = ArpPacket.reply(KnownFrames.ROUTER_MAC, KnownFrames.ROUTER_IP, KnownFrames.PC_MAC, KnownFrames.PC_IP);
+        byte[] b = reply.toBytes();
+        assertThat(b[7]).isEqualTo((byte) 2);
+        assertThat(ArpPacket.decode(b, 0, b.length)).isEqualTo(Decoded.of(reply));
     }
 
     @Test
     void aFrameBuiltForTheWireIsPaddedTo60Bytes() {
-        byte[] frame = EthernetFrame.arp(MacAddress.BROADCAST, MacAddress.parse("02:00:00:00:00:01"),
-                ArpPacket.request(MacAddress.parse("02:00:00:00:00:01"), Ipv4Address.parse("10.0.0.1"), Ipv4Address.parse("10.0.0.2")));
-        assertThat(frame).hasSize(60);
-        assertThat(Arrays.copyOfRange(frame, 42, 60)).containsOnly(0);
+        byte[] frame = EthernetFrame.arp(MacAddress.BROADCAST, KnownFrames.PC_MAC,
+                ArpPacket.request(KnownFrames.PC_MAC, KnownFrames.PC_IP, KnownFrames.ROUTER_IP));
+        assertThat(frame).isEqualTo(KnownFrames.arpRequest());
     }
 
     @Test
-    void everyTruncationIsMalformedNeverAnException() {
+    void aGratuitousArpHasTheSenderIpAsTarget() {
+        assertThat(ArpPacket.request(KnownFrames.PC_MAC, KnownFrames.PC_IP, KnownFrames.PC_IP).isGratuitous()).isTrue();
+    }
+
+    @Test
+    void everyTruncationIsMalformedNamingTheLength() {
+        byte[] frame = KnownFrames.arpRequest();
         for (int len = 0; len < 28; len++) {
-            Decoded<ArpPacket> d = ArpPacket.decode(REQUEST, 14, len);
-            assertThat(d).as("length %d", len).isInstanceOf(Decoded.Failure.class);
-            assertThat(((Decoded.Failure<ArpPacket>) d).malformed().reason()).isEqualTo("only " + len + " bytes, a packet needs 28");
+            assertThat(ArpPacket.decode(frame, 14, len)).as("length %d", len)
+                    .isEqualTo(Decoded.failure(new Malformed("ARP", "only " + len + " bytes, a packet needs 28")));
         }
     }
 
     @Test
     void aNonEthernetHardwareTypeIsMalformedWithTheReason() {
-        byte[] tokenRing = REQUEST.clone();
-        tokenRing[15] = 6;
-        assertThat(ArpPacket.decode(tokenRing, 14, 28)).isEqualTo(Decoded.failure(Malformed.of("ARP", "hardware type 6 is not Ethernet (1)")));
-        byte[] badOp = REQUEST.clone();
-        badOp[21] = 9;
-        assertThat(ArpPacket.decode(badOp, 14, 28)).isEqualTo(
-                Decoded.failure(Malformed.of("ARP", "operation 9 is neither request (1) nor reply (2)")));
+        byte[] ieee802 = KnownFrames.arpRequest();
+        ieee802[15] = 6;
+        assertThat(decodeFailure(ieee802)).isEqualTo(new Malformed("ARP", "hardware type 6 is not Ethernet (1)"));
+    }
+
+    @Test
+    void aNonIpv4ProtocolTypeIsMalformedWithTheReason() {
+        byte[] ipv6 = KnownFrames.arpRequest();
+        ipv6[16] = (byte) 0x86;
+        ipv6[17] = (byte) 0xdd;
+        assertThat(decodeFailure(ipv6)).isEqualTo(new Malformed("ARP", "protocol type 0x86dd is not IPv4 (0x800)"));
+    }
+
+    @Test
+    void addressLengthsOtherThanSixAndFourAreMalformed() {
+        byte[] eui64 = KnownFrames.arpRequest();
+        eui64[18] = 8;
+        assertThat(decodeFailure(eui64)).isEqualTo(new Malformed("ARP", "address lengths 8/4 are not 6/4"));
+    }
+
+    @Test
+    void anOperationOtherThanRequestOrReplyIsMalformed() {
+        byte[] rarp = KnownFrames.arpRequest();
+        rarp[21] = 3;
+        assertThat(decodeFailure(rarp)).isEqualTo(new Malformed("ARP", "operation 3 is neither request (1) nor reply (2)"));
+        assertThatThrownBy(() -> new ArpPacket(3, KnownFrames.PC_MAC, KnownFrames.PC_IP, MacAddress.ZERO, KnownFrames.ROUTER_IP))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("operation 3 is neither request (1) nor reply (2)");
     }
 }

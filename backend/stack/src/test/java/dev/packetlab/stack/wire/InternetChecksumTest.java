@@ -1,51 +1,84 @@
 package dev.packetlab.stack.wire;
 
+import static dev.packetlab.stack.wire.KnownFrames.hex;
+import static dev.packetlab.stack.wire.KnownFrames.referenceChecksum;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.packetlab.stack.sim.SimRandom;
-import java.util.HexFormat;
+import java.util.Random;
 import org.junit.jupiter.api.Test;
 
 class InternetChecksumTest {
-    private static byte[] hex(String s) { return HexFormat.of().parseHex(s.replace(" ", "")); }
-
     @Test
-    void theRfc1071ExampleSumsTo0x220d() {
-        // RFC 1071 1.1: the bytes 00 01 f2 03 f4 f5 f6 f7 sum to ddf2 before the complement
-        assertThat(InternetChecksum.compute(hex("0001 f203 f4f5 f6f7"), 0, 8)).isEqualTo(0x220d);
+    void theRfc1071ExampleSumsTo0xddf2AndChecksumsTo0x220d() {
+        byte[] b = hex("0001 f203 f4f5 f6f7"); // RFC 1071 3, "Numerical Examples"
+        long sum = InternetChecksum.sum(b, 0, b.length);
+        assertThat(~InternetChecksum.finish(sum) & 0xffff).isEqualTo(0xddf2);
+        assertThat(InternetChecksum.compute(b, 0, b.length)).isEqualTo(0x220d);
     }
 
     @Test
     void anOddLengthIsPaddedWithAZeroByte() {
-        assertThat(InternetChecksum.compute(hex("0001 f203 f4f5 f6"), 0, 7))
-                .isEqualTo(InternetChecksum.compute(hex("0001 f203 f4f5 f600"), 0, 8));
+        assertThat(InternetChecksum.compute(new byte[] {0x01}, 0, 1)).isEqualTo(0xfeff);
+        assertThat(InternetChecksum.compute(hex("0001f203f4f5f6f7 ab"), 0, 9)).isEqualTo(referenceChecksum(hex("0001f203f4f5f6f7ab"), 0, 9));
     }
 
     @Test
-    void aValidHeaderChecksumsToZero() {
-        // a widely used worked example: UDP from 192.168.0.1 to 192.168.0.199, checksum b861
-        byte[] header = hex("4500 0073 0000 4000 4011 b861 c0a8 0001 c0a8 00c7");
-        assertThat(InternetChecksum.compute(header, 0, 20)).isZero();
+    void nothingAtAllChecksumsToAllOnes() {
+        assertThat(InternetChecksum.compute(new byte[4], 2, 0)).isEqualTo(0xffff);
+        assertThat(InternetChecksum.compute(new byte[20], 0, 20)).isEqualTo(0xffff);
     }
 
     @Test
-    void anIncrementalUpdateEqualsAFullRecomputeForEveryTtl() {
-        SimRandom r = SimRandom.of(5, "checksum");
-        for (int i = 0; i < 2000; i++) {
-            byte[] h = new byte[20];
-            for (int j = 0; j < 20; j++) h[j] = (byte) r.nextInt(256);
-            Ipv4HeaderView v = Ipv4HeaderView.wrap(h, 0, 20);
-            h[0] = 0x45;
-            h[8] = (byte) (1 + r.nextInt(255));
-            v.updateChecksum();
-            v.decrementTtl();
-            assertThat(InternetChecksum.compute(h, 0, 20)).as("header %d", i).isZero();
+    void agreesWithTheWordByWordDefinitionAtEveryLengthAndOffset() {
+        Random random = new Random(1071);
+        for (int trial = 0; trial < 2_000; trial++) {
+            byte[] b = new byte[random.nextInt(80)];
+            random.nextBytes(b);
+            if (trial % 7 == 0) java.util.Arrays.fill(b, (byte) 0xff); // carries on every word
+            int off = b.length == 0 ? 0 : random.nextInt(b.length);
+            int len = b.length - off == 0 ? 0 : random.nextInt(b.length - off + 1);
+            assertThat(InternetChecksum.compute(b, off, len)).as("%d bytes at %d", len, off).isEqualTo(referenceChecksum(b, off, len));
         }
     }
 
     @Test
-    void thePseudoHeaderSumCountsAddressesProtocolAndLength() {
-        long sum = InternetChecksum.pseudoHeaderSum(Ipv4Address.parse("192.168.0.1"), Ipv4Address.parse("192.168.0.199"), 17, 95);
-        assertThat(sum).isEqualTo(0xc0a8 + 0x0001 + 0xc0a8 + 0x00c7 + 17 + 95);
+    void dataThatCarriesItsOwnChecksumSumsToZero() {
+        byte[] ip = hex("4500 0073 0000 4000 4011 b861 c0a8 0001 c0a8 00c7");
+        assertThat(InternetChecksum.compute(ip, 0, 20)).isZero();
+        ip[10] = 0;
+        ip[11] = 0;
+        assertThat(InternetChecksum.compute(ip, 0, 20)).isEqualTo(0xb861);
+    }
+
+    @Test
+    void thePseudoHeaderSumAddsAddressHalvesProtocolAndLength() {
+        long sum = InternetChecksum.pseudoHeaderSum(Ipv4Address.parse("10.0.0.1"), Ipv4Address.parse("10.0.0.53"), 17, 13);
+        assertThat(sum).isEqualTo(0x0a00 + 0x0001 + 0x0a00 + 0x0035 + 17 + 13);
+        assertThat(InternetChecksum.pseudoHeaderSum(0xffff_ffff, 0xffff_ffff, 17, 0xffff)).isEqualTo(4L * 0xffff + 17 + 0xffff);
+    }
+
+    @Test
+    void theRfc1624ExampleUpdatesTo0x0000NotTo0xffff() {
+        // RFC 1624 4: HC = 0xdd2f, a word changes from 0x5555 to 0x3285; eqn. 3 gives 0x0000 as a recompute would.
+        assertThat(InternetChecksum.update(0xdd2f, 0x5555, 0x3285)).isEqualTo(0x0000);
+    }
+
+    @Test
+    void anIncrementalUpdateEqualsAFullRecomputeForAnyWordChange() {
+        Random random = new Random(1624);
+        byte[] header = new byte[20];
+        for (int trial = 0; trial < 5_000; trial++) {
+            random.nextBytes(header);
+            header[10] = 0;
+            header[11] = 0;
+            int checksum = InternetChecksum.compute(header, 0, 20);
+            int at = 2 * random.nextInt(10);
+            if (at == 10) continue;
+            int oldWord = ((header[at] & 0xff) << 8) | (header[at + 1] & 0xff);
+            int newWord = random.nextInt(0x10000);
+            header[at] = (byte) (newWord >>> 8);
+            header[at + 1] = (byte) newWord;
+            assertThat(InternetChecksum.update(checksum, oldWord, newWord)).isEqualTo(InternetChecksum.compute(header, 0, 20));
+        }
     }
 }
