@@ -1,0 +1,19 @@
+package dev.packetlab.bench;
+
+/**
+ * What one workload run measured: the simulated result (compared with ns-3's) and the cost of getting it.
+ *
+ * @param simulatedNanos when the workload's last event of interest happened (W4: the last echo reply)
+ * @param complete       whether the workload did all it had to (W4: every request answered)
+ * @param result         the workload's own outcome, as {@code key=value} words
+ */
+public record Outcome(String name, long simulatedNanos, double wallSeconds, long events, long frames, long peakHeapBytes,
+                      boolean complete, String result) {
+
+    /** One line per case, as BENCHMARKS.md asks: case, sim s, wall s, events, events/s, frames/s, peak heap, outcome. */
+    public String line() {
+        return String.format("RESULT wl=%s sim_s=%.6f wall_s=%.4f events=%d events_per_s=%.0f frames_per_s=%.0f "
+                        + "peak_heap_mib=%.1f complete=%s %s", name, simulatedNanos / 1e9, wallSeconds, events,
+                events / wallSeconds, frames / wallSeconds, peakHeapBytes / 1048576.0, complete, result);
+    }
+}
