@@ -3,7 +3,7 @@ package dev.packetlab.stack.app;
 import dev.packetlab.stack.net.EchoEndpoint;
 import dev.packetlab.stack.net.EchoListener;
 import dev.packetlab.stack.net.Host;
-import dev.packetlab.stack.net.IcmpType;
+import dev.packetlab.stack.net.IcmpReport;
 import dev.packetlab.stack.net.SendResult;
 import dev.packetlab.stack.sim.SimTime;
 import dev.packetlab.stack.wire.Ipv4Address;
@@ -151,7 +151,7 @@ final class Ping implements Command {
         public void error(Ipv4Address from, int type, int code, int seq, int mtu) {
             if (sentAt.remove(seq) == null) return;
             errors++;
-            p.println("From " + from + " icmp_seq=" + seq + " " + IcmpType.describe(type, code, mtu));
+            p.println("From " + from + " icmp_seq=" + seq + " " + IcmpReport.describe(type, code, mtu));
             finishIfAllAnswered();
         }
 

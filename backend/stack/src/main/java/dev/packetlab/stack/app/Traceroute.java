@@ -1,9 +1,9 @@
 package dev.packetlab.stack.app;
 
+import dev.packetlab.stack.wire.IcmpMessage;
 import dev.packetlab.stack.net.EchoEndpoint;
 import dev.packetlab.stack.net.EchoListener;
 import dev.packetlab.stack.net.Host;
-import dev.packetlab.stack.net.IcmpType;
 import dev.packetlab.stack.net.SendResult;
 import dev.packetlab.stack.sim.SimTime;
 import dev.packetlab.stack.sim.Timer;
@@ -170,7 +170,7 @@ final class Traceroute implements Command {
 
         @Override
         public void error(Ipv4Address from, int type, int code, Ipv4Address destination, int destinationPort) {
-            if (type == IcmpType.DESTINATION_UNREACHABLE && code == IcmpType.PORT_UNREACHABLE && from.equals(dst)) {
+            if (type == IcmpMessage.DESTINATION_UNREACHABLE && code == IcmpMessage.PORT_UNREACHABLE && from.equals(dst)) {
                 // the destination's "no one listens on this port" is the answer a UDP probe hopes for
                 if (destinationPort - FIRST_PORT + 1 == sequence) {
                     reached = true;
@@ -185,16 +185,16 @@ final class Traceroute implements Command {
         public void error(Ipv4Address from, int type, int code, int seq, int mtu) {
             if (seq != sequence) return;
             String note = "";
-            if (type == IcmpType.DESTINATION_UNREACHABLE) {
+            if (type == IcmpMessage.DESTINATION_UNREACHABLE) {
                 reached = true; // nothing beyond an unreachable answer: stop after this hop, as Linux does
                 note = switch (code) {
-                    case IcmpType.NET_UNREACHABLE -> " !N";
-                    case IcmpType.HOST_UNREACHABLE -> " !H";
-                    case IcmpType.PROTOCOL_UNREACHABLE -> " !P";
-                    case IcmpType.FRAGMENTATION_NEEDED -> " !F-" + mtu;
+                    case IcmpMessage.NET_UNREACHABLE -> " !N";
+                    case IcmpMessage.HOST_UNREACHABLE -> " !H";
+                    case IcmpMessage.PROTOCOL_UNREACHABLE -> " !P";
+                    case IcmpMessage.FRAGMENTATION_NEEDED -> " !F-" + mtu;
                     default -> " !<" + code + ">";
                 };
-            } else if (type == IcmpType.TIME_EXCEEDED && from.equals(dst)) {
+            } else if (type == IcmpMessage.TIME_EXCEEDED && from.equals(dst)) {
                 reached = true;
             }
             answered(from, note);

@@ -1,5 +1,6 @@
 package dev.packetlab.stack.net;
 
+import dev.packetlab.stack.wire.IcmpMessage;
 import dev.packetlab.stack.link.NetDevice;
 import dev.packetlab.stack.link.Network;
 import dev.packetlab.stack.link.Node;
@@ -153,7 +154,7 @@ public class Host extends Node implements ArpCache.Owner {
      * e.g. code 3 "port unreachable" from UDP; RFC 1122 3.2.2's rules on when not to answer apply.
      */
     public void sendDestinationUnreachable(int code, byte[] packet, int offset) {
-        icmp.sendError(IcmpType.DESTINATION_UNREACHABLE, code, 0, packet, offset);
+        icmp.sendError(IcmpMessage.DESTINATION_UNREACHABLE, code, 0, packet, offset);
     }
 
     /** Opens an ICMP echo endpoint with a fresh identifier. */
@@ -229,7 +230,7 @@ public class Host extends Node implements ArpCache.Owner {
         IpProtocolHandler handler = protocols[protocol];
         if (handler == null) {
             drop(in, packet, offset, DropReason.PROTOCOL_UNREACHABLE, "no layer for IP protocol " + protocol);
-            icmp.sendError(IcmpType.DESTINATION_UNREACHABLE, IcmpType.PROTOCOL_UNREACHABLE, 0, packet, offset);
+            icmp.sendError(IcmpMessage.DESTINATION_UNREACHABLE, IcmpMessage.PROTOCOL_UNREACHABLE, 0, packet, offset);
             return;
         }
         handler.receive(in, packet, offset);
@@ -247,21 +248,21 @@ public class Host extends Node implements ArpCache.Owner {
         Ipv4HeaderView ip = Ipv4HeaderView.wrap(frame, ETHERNET_HEADER, frame.length - ETHERNET_HEADER);
         if (ip.ttl() <= 1) {
             trace.frameDropped(name(), in.name(), DropReason.TTL_EXPIRED, "TTL " + ip.ttl() + " at " + name(), frame);
-            icmp.sendError(IcmpType.TIME_EXCEEDED, IcmpType.TTL_EXCEEDED_IN_TRANSIT, 0, frame, ETHERNET_HEADER);
+            icmp.sendError(IcmpMessage.TIME_EXCEEDED, IcmpMessage.TTL_EXCEEDED_IN_TRANSIT, 0, frame, ETHERNET_HEADER);
             return;
         }
         Ipv4Address dst = ip.destination();
         Route route = routes.lookup(dst);
         if (route == null) {
             trace.frameDropped(name(), in.name(), DropReason.NO_ROUTE, "no route to " + dst, frame);
-            icmp.sendError(IcmpType.DESTINATION_UNREACHABLE, IcmpType.NET_UNREACHABLE, 0, frame, ETHERNET_HEADER);
+            icmp.sendError(IcmpMessage.DESTINATION_UNREACHABLE, IcmpMessage.NET_UNREACHABLE, 0, frame, ETHERNET_HEADER);
             return;
         }
         int mtu = route.iface().device().mtu();
         if (ip.totalLength() > mtu && ip.dontFragment()) {
             trace.frameDropped(name(), in.name(), DropReason.FRAGMENTATION_NEEDED,
                     ip.totalLength() + " bytes > MTU " + mtu + " of " + route.iface().name(), frame);
-            icmp.sendError(IcmpType.DESTINATION_UNREACHABLE, IcmpType.FRAGMENTATION_NEEDED, mtu, frame, ETHERNET_HEADER);
+            icmp.sendError(IcmpMessage.DESTINATION_UNREACHABLE, IcmpMessage.FRAGMENTATION_NEEDED, mtu, frame, ETHERNET_HEADER);
             return;
         }
         byte[] copy = new byte[Math.max(EthernetFrame.MIN_LENGTH, ETHERNET_HEADER + ip.totalLength())];
@@ -366,6 +367,6 @@ public class Host extends Node implements ArpCache.Owner {
         // RFC 1812 4.3.3.1 / Linux: a packet that could not be delivered for want of ARP earns its sender a
         // "host unreachable"; for our own packets the error is delivered locally (ping's "Destination Host
         // Unreachable" from our own address).
-        icmp.sendError(IcmpType.DESTINATION_UNREACHABLE, IcmpType.HOST_UNREACHABLE, 0, frame, ETHERNET_HEADER);
+        icmp.sendError(IcmpMessage.DESTINATION_UNREACHABLE, IcmpMessage.HOST_UNREACHABLE, 0, frame, ETHERNET_HEADER);
     }
 }

@@ -1,5 +1,6 @@
 package dev.packetlab.stack.net;
 
+import dev.packetlab.stack.wire.IcmpMessage;
 import dev.packetlab.stack.trace.DropReason;
 import dev.packetlab.stack.wire.IcmpView;
 import dev.packetlab.stack.wire.Ipv4Address;
@@ -13,8 +14,6 @@ import java.util.Map;
  */
 final class Icmp {
     static final int PROTOCOL = 1;
-    /** RFC 792: an error quotes the offending IP header and the first 64 bits of its data. */
-    private static final int QUOTED_PAYLOAD = 8;
 
     private final Host host;
     private final Map<Integer, EchoEndpoint> endpoints = new HashMap<>();
@@ -43,7 +42,7 @@ final class Icmp {
     SendResult sendEchoRequest(Ipv4Address dst, int id, int seq, int dataLength, int ttl, boolean df) {
         byte[] message = new byte[IcmpView.HEADER_LENGTH + dataLength];
         IcmpView icmp = IcmpView.wrap(message, 0, message.length);
-        icmp.setType(IcmpType.ECHO_REQUEST);
+        icmp.setType(IcmpMessage.ECHO_REQUEST);
         icmp.setCode(0);
         icmp.setIdentifier(id);
         icmp.setSequence(seq);
@@ -76,12 +75,12 @@ final class Icmp {
             return;
         }
         switch (icmp.type()) {
-            case IcmpType.ECHO_REQUEST -> answerEcho(in, ip, packet, offset, at, length);
-            case IcmpType.ECHO_REPLY -> {
+            case IcmpMessage.ECHO_REQUEST -> answerEcho(in, ip, packet, offset, at, length);
+            case IcmpMessage.ECHO_REPLY -> {
                 EchoEndpoint e = endpoints.get(icmp.identifier());
                 if (e != null) e.listener.reply(ip.source(), icmp.sequence(), ip.ttl(), length);
             }
-            case IcmpType.DESTINATION_UNREACHABLE, IcmpType.TIME_EXCEEDED -> error(icmp, ip.source(), packet, at, length);
+            case IcmpMessage.DESTINATION_UNREACHABLE, IcmpMessage.TIME_EXCEEDED -> error(icmp, ip.source(), packet, at, length);
             default -> { } // other types (timestamp, redirect…) are not spoken; RFC 1122 3.2.2: silently discard
         }
     }
@@ -91,7 +90,7 @@ final class Icmp {
         byte[] reply = new byte[length];
         System.arraycopy(packet, at, reply, 0, length);
         IcmpView icmp = IcmpView.wrap(reply, 0, length);
-        icmp.setType(IcmpType.ECHO_REPLY);
+        icmp.setType(IcmpMessage.ECHO_REPLY);
         icmp.updateChecksum();
         Ipv4Address src = host.isLocal(request.destination()) ? request.destination() : in.ip();
         Ipv4Address dst = request.source();
@@ -108,15 +107,15 @@ final class Icmp {
         int quotedAt = at + IcmpView.HEADER_LENGTH;
         int quotedLength = length - IcmpView.HEADER_LENGTH;
         Ipv4HeaderView quoted = Ipv4HeaderView.wrap(packet, quotedAt, quotedLength);
-        if (quotedLength < Ipv4HeaderView.MIN_HEADER_LENGTH + QUOTED_PAYLOAD || !host.isLocal(quoted.source())
+        if (quotedLength < Ipv4HeaderView.MIN_HEADER_LENGTH + IcmpMessage.QUOTED_PAYLOAD || !host.isLocal(quoted.source())
                 && !quoted.source().equals(Ipv4Address.ANY)) {
             return;
         }
-        int mtu = icmp.type() == IcmpType.DESTINATION_UNREACHABLE && icmp.code() == IcmpType.FRAGMENTATION_NEEDED
+        int mtu = icmp.type() == IcmpMessage.DESTINATION_UNREACHABLE && icmp.code() == IcmpMessage.FRAGMENTATION_NEEDED
                 ? icmp.nextHopMtu() : 0;
         if (quoted.protocol() == PROTOCOL) {
-            IcmpView original = IcmpView.wrap(packet, quotedAt + quoted.headerLength(), QUOTED_PAYLOAD);
-            if (original.type() != IcmpType.ECHO_REQUEST) return;
+            IcmpView original = IcmpView.wrap(packet, quotedAt + quoted.headerLength(), IcmpMessage.QUOTED_PAYLOAD);
+            if (original.type() != IcmpMessage.ECHO_REQUEST) return;
             EchoEndpoint e = endpoints.get(original.identifier());
             if (e != null) e.listener.error(from, icmp.type(), icmp.code(), original.sequence(), mtu);
             return;
@@ -141,18 +140,13 @@ final class Icmp {
         }
         if (ip.protocol() == PROTOCOL) {
             IcmpView offending = IcmpView.wrap(packet, offset + ip.headerLength(), ip.totalLength() - ip.headerLength());
-            if (ip.totalLength() - ip.headerLength() < 1 || IcmpType.isError(offending.type())) return;
+            if (ip.totalLength() - ip.headerLength() < 1 || IcmpReport.isError(offending.type())) return;
         }
-        int quoted = Math.min(ip.totalLength(), ip.headerLength() + QUOTED_PAYLOAD);
-        byte[] message = new byte[IcmpView.HEADER_LENGTH + quoted];
-        IcmpView icmp = IcmpView.wrap(message, 0, message.length);
-        icmp.setType(type);
-        icmp.setCode(code);
-        if (code == IcmpType.FRAGMENTATION_NEEDED && type == IcmpType.DESTINATION_UNREACHABLE) {
-            icmp.setNextHopMtu(nextHopMtu); // RFC 1191 4
-        }
-        System.arraycopy(packet, offset, message, IcmpView.HEADER_LENGTH, quoted);
-        icmp.updateChecksum();
+        int length = packet.length - offset;
+        IcmpMessage error = type == IcmpMessage.TIME_EXCEEDED ? IcmpMessage.timeExceeded(code, packet, offset, length)
+                : code == IcmpMessage.FRAGMENTATION_NEEDED ? IcmpMessage.fragmentationNeeded(nextHopMtu, packet, offset, length)
+                : IcmpMessage.destinationUnreachable(code, packet, offset, length);
+        byte[] message = error.toBytes();
         if (host.isLocal(src)) {
             host.send(src, src, PROTOCOL, message, host.defaultTtl(), false, null);
             return;

@@ -4,6 +4,7 @@ import dev.packetlab.stack.link.Sysctl;
 import dev.packetlab.stack.sim.SimTime;
 import dev.packetlab.stack.sim.Timer;
 import dev.packetlab.stack.trace.DropReason;
+import dev.packetlab.stack.wire.IcmpMessage;
 import dev.packetlab.stack.wire.Ipv4HeaderView;
 import java.util.Arrays;
 import java.util.BitSet;
@@ -96,7 +97,8 @@ final class Reassembly {
         String detail = "datagram " + key.identification() + " incomplete after " + timeout.value() + " s";
         if (d.firstFragment != null) {
             host.drop(d.in, d.firstFragment, Host.ETHERNET_HEADER, DropReason.REASSEMBLY_TIMEOUT, detail);
-            host.icmp().sendError(11, 1, 0, d.firstFragment, Host.ETHERNET_HEADER);
+            host.icmp().sendError(IcmpMessage.TIME_EXCEEDED, IcmpMessage.FRAGMENT_REASSEMBLY_TIME_EXCEEDED, 0, d.firstFragment,
+                    Host.ETHERNET_HEADER);
         } else {
             host.drop(d.in, d.latestFragment, Host.ETHERNET_HEADER, DropReason.REASSEMBLY_TIMEOUT, detail);
         }

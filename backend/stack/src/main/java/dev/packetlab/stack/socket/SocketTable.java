@@ -1,7 +1,7 @@
 package dev.packetlab.stack.socket;
 
+import dev.packetlab.stack.wire.IcmpMessage;
 import dev.packetlab.stack.net.Host;
-import dev.packetlab.stack.net.IcmpType;
 import dev.packetlab.stack.net.SendResult;
 import dev.packetlab.stack.sim.Timer;
 import dev.packetlab.stack.udp.Udp;
@@ -189,11 +189,11 @@ public final class SocketTable {
         /** RFC 1122 4.1.3.3: port unreachable is reported to a connected socket, as ECONNREFUSED on Linux. */
         @Override
         public void error(Ipv4Address from, int type, int code, Ipv4Address destination, int destinationPort) {
-            if (endpoint.peer() == null || type != IcmpType.DESTINATION_UNREACHABLE) return;
+            if (endpoint.peer() == null || type != IcmpMessage.DESTINATION_UNREACHABLE) return;
             Errno e = switch (code) {
-                case IcmpType.PORT_UNREACHABLE, IcmpType.PROTOCOL_UNREACHABLE -> Errno.ECONNREFUSED;
-                case IcmpType.NET_UNREACHABLE -> Errno.ENETUNREACH;
-                case IcmpType.HOST_UNREACHABLE -> Errno.EHOSTUNREACH;
+                case IcmpMessage.PORT_UNREACHABLE, IcmpMessage.PROTOCOL_UNREACHABLE -> Errno.ECONNREFUSED;
+                case IcmpMessage.NET_UNREACHABLE -> Errno.ENETUNREACH;
+                case IcmpMessage.HOST_UNREACHABLE -> Errno.EHOSTUNREACH;
                 default -> null;
             };
             if (e == null) return;

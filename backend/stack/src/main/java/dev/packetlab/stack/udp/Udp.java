@@ -1,8 +1,8 @@
 package dev.packetlab.stack.udp;
 
+import dev.packetlab.stack.wire.IcmpMessage;
 import dev.packetlab.stack.link.Sysctl;
 import dev.packetlab.stack.net.Host;
-import dev.packetlab.stack.net.IcmpType;
 import dev.packetlab.stack.net.IpProtocolHandler;
 import dev.packetlab.stack.net.Ipv4Interface;
 import dev.packetlab.stack.net.SendResult;
@@ -102,7 +102,7 @@ public final class Udp implements IpProtocolHandler {
         UdpEndpoint e = endpoints.get(udp.destinationPort());
         if (e == null || !e.accepts(ip.source(), udp.sourcePort())) {
             host.drop(in, packet, offset, DropReason.PORT_UNREACHABLE, "no socket on UDP port " + udp.destinationPort());
-            host.sendDestinationUnreachable(IcmpType.PORT_UNREACHABLE, packet, offset);
+            host.sendDestinationUnreachable(IcmpMessage.PORT_UNREACHABLE, packet, offset);
             return;
         }
         int dataAt = ip.payloadOffset() + UdpHeaderView.HEADER_LENGTH;

@@ -1,21 +1,15 @@
 package dev.packetlab.stack.net;
 
-/** ICMP types and codes (RFC 792, RFC 1191) and the words ping and traceroute print for them. */
-public final class IcmpType {
-    public static final int ECHO_REPLY = 0;
-    public static final int DESTINATION_UNREACHABLE = 3;
-    public static final int ECHO_REQUEST = 8;
-    public static final int TIME_EXCEEDED = 11;
+import dev.packetlab.stack.wire.IcmpMessage;
+import static dev.packetlab.stack.wire.IcmpMessage.*;
 
-    public static final int NET_UNREACHABLE = 0;
-    public static final int HOST_UNREACHABLE = 1;
-    public static final int PROTOCOL_UNREACHABLE = 2;
-    public static final int PORT_UNREACHABLE = 3;
-    public static final int FRAGMENTATION_NEEDED = 4;
-    public static final int TTL_EXCEEDED_IN_TRANSIT = 0;
-    public static final int FRAGMENT_REASSEMBLY_TIME_EXCEEDED = 1;
+/**
+ * The words ping and traceroute print for ICMP errors (RFC 792, RFC 1191). The type and code numbers themselves are
+ * {@link IcmpMessage}'s.
+ */
+public final class IcmpReport {
 
-    private IcmpType() {}
+    private IcmpReport() {}
 
     /** Whether this type is an error message (never answered by another error, RFC 1122 3.2.2). */
     public static boolean isError(int type) {
