@@ -6,12 +6,17 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * A node of a lab. A host written with {@code ip:} has one interface {@code eth0}; switches and hubs get one port
- * per link ({@code p1}, {@code p2}…), listed here in link order.
+ * A node of a lab. A host written with {@code ip:} has one interface {@code eth0} carrying that address, so there is
+ * one place to look for addresses; switches and hubs get one port per link ({@code p1}, {@code p2}…), listed here in
+ * link order.
+ *
+ * @param gateway  the default route's next hop, or null
+ * @param services kept as written ({@code [{http: {port: 80}}]}) until the applications define them
+ * @param position where the UI draws the node, or null to let it lay the topology out
  */
 public record NodeSpec(String id, Kind kind, List<InterfaceSpec> interfaces, Ipv4Address gateway,
                        List<Ipv4Address> dns, List<RouteSpec> routes, List<Map<String, Object>> services,
-                       Map<String, String> sysctl) {
+                       Map<String, String> sysctl, Position position) {
 
     public enum Kind {
         HOST, SERVER, ROUTER, SWITCH, HUB;
@@ -27,4 +32,7 @@ public record NodeSpec(String id, Kind kind, List<InterfaceSpec> interfaces, Ipv
 
     /** A static route; {@code to} 0.0.0.0/0 is the default route. */
     public record RouteSpec(Ipv4Prefix to, Ipv4Address via) {}
+
+    /** A point on the UI's canvas; the simulation ignores it. */
+    public record Position(double x, double y) {}
 }
