@@ -99,6 +99,7 @@ public final class Dissector {
         int length = ip.payloadLength();
         return switch (ip.protocol()) {
             case 1 -> icmp(frame, layers, ip, payload, length, s, d);
+            case 6 -> tcp(frame, layers, ip, payload, length, s, d);
             case 17 -> udp(frame, layers, ip, payload, length, s, d);
             default -> new Dissection("IPv4", s, d, protocolName(ip.protocol()) + " (" + ip.protocol() + ")", layers, null);
         };
@@ -184,5 +185,85 @@ public final class Dissector {
         String summary = udp.sourcePort() + " → " + udp.destinationPort() + " Len=" + (udp.length() - UdpHeaderView.HEADER_LENGTH);
         if (problem != null) summary += " [bad checksum]";
         return new Dissection("UDP", s, d, summary, layers, problem);
+    }
+
+    private static Dissection tcp(byte[] frame, List<Dissection.Layer> layers, Ipv4HeaderView ip, int at, int length,
+                                  String s, String d) {
+        TcpHeaderView tcp = TcpHeaderView.wrap(frame, at, length);
+        Malformed problem = tcp.check(ip.source(), ip.destination());
+        if (problem != null && !problem.badChecksum()) {
+            return new Dissection("TCP", s, d, "malformed: " + problem.reason(), layers, problem);
+        }
+        int h = tcp.headerLength();
+        int flagBits = ((NetworkOrder.u8(frame, at + 12) & 0x0f) << 8) | tcp.flags();
+        String flagNames = tcp.flags() == 0 ? "<None>" : TcpHeaderView.flagNames(tcp.flags());
+        List<Dissection.Field> fields = new ArrayList<>(List.of(
+                Dissection.Field.bytes("tcp.srcport", "Source port", Integer.toString(tcp.sourcePort()), at, 2),
+                Dissection.Field.bytes("tcp.dstport", "Destination port", Integer.toString(tcp.destinationPort()), at + 2, 2),
+                Dissection.Field.bytes("tcp.seq", "Sequence number (raw)", Long.toString(tcp.sequenceNumber()), at + 4, 4),
+                Dissection.Field.bytes("tcp.ack", "Acknowledgment number (raw)", Long.toString(tcp.acknowledgmentNumber()), at + 8, 4),
+                new Dissection.Field("tcp.hdr_len", "Header length", h + " bytes (" + h / 4 + ")", at + 12, 1, 0xf0),
+                new Dissection.Field("tcp.flags", "Flags", String.format("0x%03x [%s]", flagBits, flagNames), at + 12, 2, 0x0fff),
+                Dissection.Field.bytes("tcp.window_size_value", "Window", Integer.toString(tcp.window()), at + 14, 2),
+                Dissection.Field.bytes("tcp.checksum", "Checksum", String.format("0x%04x [%s]", tcp.checksum(), problem == null
+                        ? "correct" : "incorrect, should be " + String.format("0x%04x", tcp.expectedChecksum(ip.source(), ip.destination()))),
+                        at + 16, 2),
+                Dissection.Field.bytes("tcp.urgent_pointer", "Urgent pointer", Integer.toString(tcp.urgentPointer()), at + 18, 2)));
+        StringBuilder summary = new StringBuilder().append(tcp.sourcePort()).append(" → ").append(tcp.destinationPort())
+                .append(" [").append(flagNames).append("] Seq=").append(tcp.sequenceNumber());
+        if (tcp.ack()) summary.append(" Ack=").append(tcp.acknowledgmentNumber());
+        summary.append(" Win=").append(tcp.window());
+        if (tcp.urg()) summary.append(" Urg=").append(tcp.urgentPointer());
+        summary.append(" Len=").append(tcp.payloadLength());
+        if (tcp.optionsLength() > 0) {
+            fields.add(Dissection.Field.bytes("tcp.options", "Options", tcp.optionsLength() + " bytes", tcp.optionsOffset(), tcp.optionsLength()));
+            for (int o = tcp.optionsOffset(); o < tcp.optionsEnd(); o += tcp.optionLength(o)) tcpOption(frame, tcp, o, fields, summary);
+        }
+        if (problem != null) summary.append(" [bad checksum]");
+        layers.add(new Dissection.Layer("Transmission Control Protocol", at, h, fields));
+        return new Dissection("TCP", s, d, summary.toString(), layers, problem);
+    }
+
+    /** One field per option (per SACK edge), and the option's part of the Info column, as Wireshark writes them. */
+    private static void tcpOption(byte[] frame, TcpHeaderView tcp, int o, List<Dissection.Field> fields, StringBuilder summary) {
+        int length = tcp.optionLength(o);
+        switch (tcp.optionKind(o)) {
+            case TcpOptions.KIND_END -> fields.add(Dissection.Field.bytes("tcp.options.eol", "End of Option List (EOL)", "", o, length));
+            case TcpOptions.KIND_NOP -> fields.add(Dissection.Field.bytes("tcp.options.nop", "No-Operation (NOP)", "", o, 1));
+            case TcpOptions.KIND_MSS -> {
+                int mss = NetworkOrder.u16(frame, o + 2);
+                fields.add(Dissection.Field.bytes("tcp.options.mss_val", "MSS value", Integer.toString(mss), o + 2, 2));
+                summary.append(" MSS=").append(mss);
+            }
+            case TcpOptions.KIND_WINDOW_SCALE -> {
+                int shift = NetworkOrder.u8(frame, o + 2);
+                int multiplier = 1 << Math.min(shift, 14); // RFC 7323 2.3: a shift above 14 is taken as 14
+                fields.add(Dissection.Field.bytes("tcp.options.wscale.shift", "Window scale shift count",
+                        shift + " (multiply by " + multiplier + ")", o + 2, 1));
+                summary.append(" WS=").append(multiplier);
+            }
+            case TcpOptions.KIND_SACK_PERMITTED -> {
+                fields.add(Dissection.Field.bytes("tcp.options.sack_perm", "SACK permitted", "present", o, length));
+                summary.append(" SACK_PERM");
+            }
+            case TcpOptions.KIND_TIMESTAMPS -> {
+                long tsval = TcpHeaderView.u32(frame, o + 2);
+                long tsecr = TcpHeaderView.u32(frame, o + 6);
+                fields.add(Dissection.Field.bytes("tcp.options.timestamp.tsval", "Timestamp value", Long.toString(tsval), o + 2, 4));
+                fields.add(Dissection.Field.bytes("tcp.options.timestamp.tsecr", "Timestamp echo reply", Long.toString(tsecr), o + 6, 4));
+                summary.append(" TSval=").append(tsval).append(" TSecr=").append(tsecr);
+            }
+            case TcpOptions.KIND_SACK -> {
+                for (int i = o + 2; i < o + length; i += 8) {
+                    long left = TcpHeaderView.u32(frame, i);
+                    long right = TcpHeaderView.u32(frame, i + 4);
+                    fields.add(Dissection.Field.bytes("tcp.options.sack_le", "Left edge", Long.toString(left), i, 4));
+                    fields.add(Dissection.Field.bytes("tcp.options.sack_re", "Right edge", Long.toString(right), i + 4, 4));
+                    summary.append(" SLE=").append(left).append(" SRE=").append(right);
+                }
+            }
+            default -> fields.add(Dissection.Field.bytes("tcp.option_kind", "Option",
+                    "kind " + tcp.optionKind(o) + " (" + length + " bytes)", o, length));
+        }
     }
 }

@@ -1,7 +1,7 @@
 package dev.packetlab.stack.wire;
 
 /**
- * Builds a whole Ethernet frame — Ethernet II, IPv4 without options, then ICMP or UDP, or an ARP frame — into one
+ * Builds a whole Ethernet frame — Ethernet II, IPv4 without options, then ICMP, UDP or TCP, or an ARP frame — into one
  * byte array of exactly the frame's size (padded to 60 bytes), writing each layer in place with its checksum. One
  * allocation per frame: the link layer passes these arrays around as they are.
  *
@@ -93,6 +93,13 @@ public final class FrameBuilder {
     public byte[] udp(UdpDatagram datagram) {
         byte[] frame = ipv4Frame(Ipv4HeaderView.PROTOCOL_UDP, datagram.length());
         datagram.emit(frame, TRANSPORT_OFFSET, source, destination);
+        return frame;
+    }
+
+    /** An Ethernet + IPv4 + TCP frame, TCP checksum over this builder's addresses. */
+    public byte[] tcp(TcpSegment segment) {
+        byte[] frame = ipv4Frame(Ipv4HeaderView.PROTOCOL_TCP, segment.length());
+        segment.emit(frame, TRANSPORT_OFFSET, source, destination);
         return frame;
     }
 
