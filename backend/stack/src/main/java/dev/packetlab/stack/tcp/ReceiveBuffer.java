@@ -189,9 +189,15 @@ public final class ReceiveBuffer {
         // The common case, segments arriving in order behind one hole, extends the block at its end: the block's
         // array doubles (within the window) so that a run of n segments costs O(n) copying, not O(n²).
         boolean extendBase = base.start == mergedStart;
-        byte[] merged = !extendBase ? new byte[mergedLength]
-                : base.data.length >= mergedLength ? base.data
-                : Arrays.copyOf(base.data, Math.max(mergedLength, Math.min(2 * base.data.length, window - mergedStart)));
+        byte[] merged;
+        if (!extendBase) {
+            merged = new byte[mergedLength];
+        } else if (base.data.length >= mergedLength) {
+            merged = base.data;
+        } else {
+            int doubled = Math.min(2 * base.data.length, window - mergedStart);
+            merged = Arrays.copyOf(base.data, Math.max(mergedLength, doubled));
+        }
         int cursor = start;
         for (int i = first; i <= last; i++) {
             Block block = held.get(i);
