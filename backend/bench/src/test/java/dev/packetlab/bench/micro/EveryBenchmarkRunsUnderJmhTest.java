@@ -46,12 +46,14 @@ class EveryBenchmarkRunsUnderJmhTest {
                 "EventQueueBenchmark.scheduleStepAndRearmTimer pending=100000",
                 "InternetChecksumBenchmark.compute length=1500",
                 "InternetChecksumBenchmark.compute length=20",
+                "SwitchForwardingBenchmark.forward",
                 "TcpSegmentBenchmark.check options=none",
                 "TcpSegmentBenchmark.check options=timestamps",
                 "TcpSegmentBenchmark.decode options=none",
                 "TcpSegmentBenchmark.decode options=timestamps",
                 "TcpSegmentBenchmark.emit options=none",
-                "TcpSegmentBenchmark.emit options=timestamps");
+                "TcpSegmentBenchmark.emit options=timestamps",
+                "UdpEchoBenchmark.roundTrip");
         assertThat(List.copyOf(operations.values())).as("one measured iteration each").containsOnly(1L);
     }
 }
