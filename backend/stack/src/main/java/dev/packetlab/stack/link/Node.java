@@ -3,6 +3,8 @@ package dev.packetlab.stack.link;
 import dev.packetlab.stack.sim.Simulation;
 import dev.packetlab.stack.trace.Trace;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.Map;
 import java.util.Collections;
 import java.util.List;
 
@@ -14,6 +16,7 @@ public abstract class Node {
     private final String name;
     private final List<NetDevice> devices = new ArrayList<>();
     private final Sysctl sysctl = new Sysctl();
+    private final Map<Class<?>, Object> services = new HashMap<>(4);
 
     protected Node(Network network, String name) {
         this.network = network;
@@ -29,6 +32,23 @@ public abstract class Node {
 
     /** This node's tunables. */
     public Sysctl sysctl() { return sysctl; }
+
+    /**
+     * Attaches a per-node service of an upper layer (the socket table), so that code above can find it from the
+     * node without this layer knowing its type.
+     *
+     * @throws IllegalStateException when the node already has a service of that type
+     */
+    public <T> void provide(Class<T> type, T service) {
+        if (services.putIfAbsent(type, type.cast(service)) != null) {
+            throw new IllegalStateException(name + " already has a " + type.getSimpleName());
+        }
+    }
+
+    /** The service of that type attached to this node, or null. */
+    public <T> T service(Class<T> type) {
+        return type.cast(services.get(type));
+    }
 
     /** Adds an interface with the next MAC address of the network. */
     public NetDevice addDevice(String deviceName) {

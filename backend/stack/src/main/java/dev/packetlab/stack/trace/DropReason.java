@@ -17,7 +17,10 @@ public enum DropReason {
     MALFORMED("malformed"),
     REASSEMBLY_TIMEOUT("reassembly timeout"),
     PROTOCOL_UNREACHABLE("protocol unreachable"),
-    PORT_UNREACHABLE("port unreachable");
+    PORT_UNREACHABLE("port unreachable"),
+    OUT_OF_WINDOW("outside the TCP window"),
+    LISTEN_QUEUE_FULL("listen queue full"),
+    CONNECTION_CLOSED("connection closed");
 
     private final String text;
 

@@ -41,6 +41,15 @@ public final class EventLogWriter implements TraceListener {
             case TraceEvent.LinkStateChanged e -> field("type", "link-state").field("node", e.node())
                     .field("device", e.device()).field("state", e.up() ? "up" : "down");
             case TraceEvent.TerminalOutput e -> field("type", "terminal").field("node", e.node()).field("text", e.text());
+            case TraceEvent.SocketStateChanged e -> field("type", "socket").field("node", e.node())
+                    .number("socket", e.socket()).field("protocol", e.protocol()).field("local", e.local())
+                    .field("remote", e.remote()).field("from", e.from()).field("to", e.to()).field("cause", e.cause());
+            case TraceEvent.TcpVariablesChanged e -> field("type", "tcp-variables").field("node", e.node())
+                    .number("socket", e.socket()).number("snd_una", e.sndUna()).number("snd_nxt", e.sndNxt())
+                    .number("snd_wnd", e.sndWnd()).number("rcv_nxt", e.rcvNxt()).number("rcv_wnd", e.rcvWnd())
+                    .number("cwnd", e.cwnd()).number("ssthresh", e.ssthresh()).number("srtt", e.srtt())
+                    .number("rttvar", e.rttvar()).number("rto", e.rto()).number("send_buffered", e.sendBuffered())
+                    .number("receive_buffered", e.receiveBuffered());
         }
         line.append("}\n");
         try {
@@ -53,6 +62,11 @@ public final class EventLogWriter implements TraceListener {
     private void frame(String type, String node, String device, String link, byte[] frame) {
         field("type", type).field("node", node).field("device", device).field("link", link)
                 .field("bytes", HEX.formatHex(frame));
+    }
+
+    private EventLogWriter number(String name, long value) {
+        line.append(",\"").append(name).append("\":").append(value);
+        return this;
     }
 
     private EventLogWriter field(String name, String value) {

@@ -11,7 +11,7 @@ import java.util.Arrays;
 public final class Trace {
     /** The kinds of event, one per record of {@link TraceEvent}. */
     public enum Kind {
-        FRAME_SENT, FRAME_RECEIVED, FRAME_DROPPED, ARP_CACHE, MAC_TABLE, ROUTE, LINK_STATE, TERMINAL;
+        FRAME_SENT, FRAME_RECEIVED, FRAME_DROPPED, ARP_CACHE, MAC_TABLE, ROUTE, LINK_STATE, TERMINAL, SOCKET_STATE, TCP_VARIABLES;
 
         static Kind of(TraceEvent e) {
             return switch (e) {
@@ -23,6 +23,8 @@ public final class Trace {
                 case TraceEvent.RouteChanged x -> ROUTE;
                 case TraceEvent.LinkStateChanged x -> LINK_STATE;
                 case TraceEvent.TerminalOutput x -> TERMINAL;
+                case TraceEvent.SocketStateChanged x -> SOCKET_STATE;
+                case TraceEvent.TcpVariablesChanged x -> TCP_VARIABLES;
             };
         }
     }

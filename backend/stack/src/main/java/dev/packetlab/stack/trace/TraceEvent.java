@@ -40,5 +40,23 @@ public sealed interface TraceEvent {
     /** Text a node's shell printed. */
     record TerminalOutput(long time, String node, String text) implements TraceEvent {}
 
+    /**
+     * A socket changed state: TCP's RFC 9293 states ({@code CLOSED}, {@code SYN_SENT}, {@code SYN_RECEIVED},
+     * {@code FIN_WAIT_1}, {@code TIME_WAIT}, …); {@code to} is {@code CLOSED} when the connection is gone. A
+     * connection a listener accepted starts from {@code LISTEN}. {@code cause} says what moved it ("SYN+ACK received",
+     * "2·MSL elapsed", "close() called"). {@code socket} numbers the socket within its node, never reused.
+     */
+    record SocketStateChanged(long time, String node, int socket, String protocol, String local, String remote,
+                              String from, String to, String cause) implements TraceEvent {}
+
+    /**
+     * The variables of one TCP connection after something changed at least one of them (RFC 9293 3.3.1 and
+     * RFC 5681/6298): one event per segment, timer or call, however many variables it moved. Sequence numbers
+     * are absolute; times are nanoseconds; windows, cwnd, ssthresh and buffer fills are bytes.
+     */
+    record TcpVariablesChanged(long time, String node, int socket, long sndUna, long sndNxt, long sndWnd,
+                               long rcvNxt, long rcvWnd, long cwnd, long ssthresh, long srtt, long rttvar, long rto,
+                               int sendBuffered, int receiveBuffered) implements TraceEvent {}
+
     enum Change { ADDED, UPDATED, REMOVED, EXPIRED }
 }
