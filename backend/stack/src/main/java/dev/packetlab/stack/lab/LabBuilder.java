@@ -10,6 +10,8 @@ import dev.packetlab.stack.link.Switch;
 import dev.packetlab.stack.net.Host;
 import dev.packetlab.stack.sim.Simulation;
 import dev.packetlab.stack.trace.TraceListener;
+import dev.packetlab.stack.socket.SocketTable;
+import dev.packetlab.stack.tcp.Tcp;
 import dev.packetlab.stack.udp.Udp;
 import dev.packetlab.stack.wire.Ipv4Address;
 import dev.packetlab.stack.wire.Ipv4Prefix;
@@ -71,9 +73,11 @@ public final class LabBuilder {
         return new LabInstance(network);
     }
 
-    /** Installs the transport layers above IPv4 (UDP today). */
+    /** Installs the transport layers above IPv4 and the socket table programs use. */
     private static Host withTransport(Host host) {
         Udp.install(host);
+        Tcp.install(host);
+        SocketTable.install(host);
         return host;
     }
 

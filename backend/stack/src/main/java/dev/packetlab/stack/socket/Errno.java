@@ -19,7 +19,9 @@ public enum Errno {
     ENOTCONN(107, "Transport endpoint is not connected"),
     ETIMEDOUT(110, "Connection timed out"),
     ECONNREFUSED(111, "Connection refused"),
-    EHOSTUNREACH(113, "No route to host");
+    EHOSTUNREACH(113, "No route to host"),
+    EALREADY(114, "Operation already in progress"),
+    EINPROGRESS(115, "Operation now in progress");
 
     private final int number;
     private final String message;

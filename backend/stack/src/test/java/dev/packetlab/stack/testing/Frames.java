@@ -37,7 +37,11 @@ public final class Frames {
         return etherType(frame) == EthernetFrame.TYPE_IPV4 && ip(frame).protocol() == 1;
     }
 
-    /** Null when the frame's IPv4 and (whole) ICMP checksums are right, else what is wrong. */
+    public static boolean isTcp(byte[] frame) {
+        return etherType(frame) == EthernetFrame.TYPE_IPV4 && ip(frame).protocol() == 6 && !ip(frame).isFragment();
+    }
+
+    /** Null when the frame's IPv4, (whole) ICMP and TCP checksums are right, else what is wrong. */
     public static String checksumProblem(byte[] frame) {
         if (etherType(frame) != EthernetFrame.TYPE_IPV4) return null;
         Ipv4HeaderView ip = ip(frame);
@@ -45,6 +49,11 @@ public final class Frames {
         if (ip.protocol() == 1 && !ip.isFragment()
                 && InternetChecksum.compute(frame, ip.payloadOffset(), ip.payloadLength()) != 0) {
             return "a bad ICMP checksum";
+        }
+        if (isTcp(frame)) {
+            dev.packetlab.stack.wire.Malformed m = dev.packetlab.stack.wire.TcpHeaderView
+                    .wrap(frame, ip.payloadOffset(), ip.payloadLength()).check(ip.source(), ip.destination());
+            if (m != null) return "a bad TCP segment: " + m.reason();
         }
         return null;
     }

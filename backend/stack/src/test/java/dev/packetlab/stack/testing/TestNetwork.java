@@ -13,6 +13,8 @@ import dev.packetlab.stack.net.Host;
 import dev.packetlab.stack.sim.SimTime;
 import dev.packetlab.stack.sim.Simulation;
 import dev.packetlab.stack.trace.TraceEvent;
+import dev.packetlab.stack.socket.SocketTable;
+import dev.packetlab.stack.tcp.Tcp;
 import dev.packetlab.stack.udp.Udp;
 import dev.packetlab.stack.wire.Ipv4Address;
 import dev.packetlab.stack.wire.Ipv4Prefix;
@@ -68,9 +70,11 @@ public final class TestNetwork implements AutoCloseable {
     public Host host(String name, String address, String gateway) {
         Host h = new Host(net, name, false);
         udp.put(name, Udp.install(h));
+        Tcp.install(h);
         h.addDevice("eth0");
         h.setAddress("eth0", Ipv4Prefix.parse(address));
         if (gateway != null) h.addRoute(new Ipv4Prefix(Ipv4Address.ANY, 0), Ipv4Address.parse(gateway));
+        SocketTable.install(h);
         return h;
     }
 
@@ -82,11 +86,23 @@ public final class TestNetwork implements AutoCloseable {
     public Host router(String name, String... addresses) {
         Host r = new Host(net, name, true);
         udp.put(name, Udp.install(r));
+        Tcp.install(r);
         for (int i = 0; i < addresses.length; i++) {
             r.addDevice("eth" + i);
             r.setAddress("eth" + i, Ipv4Prefix.parse(addresses[i]));
         }
+        SocketTable.install(r);
         return r;
+    }
+
+    /** The socket table of a host or router. */
+    public SocketTable sockets(Host host) {
+        return SocketTable.of(host);
+    }
+
+    /** The TCP layer of a host or router. */
+    public Tcp tcp(Host host) {
+        return Tcp.of(host);
     }
 
     /** The UDP layer of a host or router. */
