@@ -133,6 +133,9 @@ public final class TcpConnection {
     private long retransmittedSegments;
     private TcpError softError;
 
+    /** The end of the last segment shorter than the MSS that was sent (Minshall's Nagle). */
+    private long smallSegmentEnd;
+
     // persist (zero-window probing, RFC 9293 3.8.6.1)
     private int persistBackoff;
     private int unansweredProbes;
@@ -886,16 +889,25 @@ public final class TcpConnection {
             long window = Math.min(sndWnd, cc.cwnd());
             long usable = window - Seq.diff(sndNxt, sndUna);
             int len = (int) Math.min(Math.min(unsent, sndMss), Math.max(0, usable));
+            boolean inFlight = sndNxt != sndUna;
             if (len <= 0) {
-                if (sndWnd == 0 && sndNxt == sndUna && !pending(retransmitTimer)) armPersistTimer();
+                if (!inFlight && !pending(retransmitTimer)) armPersistTimer();
                 break;
             }
-            boolean inFlight = sndNxt != sndUna;
             boolean lastOfBuffer = len == unsent;
             boolean fullSegment = len == sndMss;
-            boolean push = lastOfBuffer && (!inFlight || noDelay || finQueued);
-            boolean halfWindow = maxSndWnd > 0 && len >= maxSndWnd / 2 && (!inFlight || noDelay);
-            if (!fullSegment && !push && !halfWindow) break; // Nagle (3.7.4) and sender SWS avoidance (3.8.6.2.1)
+            // Nagle (3.7.4) in Minshall's form, as Linux: a short segment waits only while an earlier short one
+            // is unacknowledged, so a large write leaves at once, its short tail included
+            boolean smallUnacked = Seq.gt(smallSegmentEnd, sndUna);
+            boolean push = lastOfBuffer && (!smallUnacked || noDelay || finQueued);
+            // sender-side silly-window avoidance (3.8.6.2.1): a short segment only if it is all there is to send,
+            // or at least half the largest window the peer offered
+            boolean halfWindow = maxSndWnd > 0 && len >= maxSndWnd / 2 && (!smallUnacked || noDelay);
+            if (!fullSegment && !push && !halfWindow) {
+                if (!inFlight) armPersistTimer(); // the override timeout: send what fits if nothing else moves
+                break;
+            }
+            if (!fullSegment) smallSegmentEnd = Seq.add(sndNxt, len);
             sendData(sndNxt, sent, len, lastOfBuffer);
             sndNxt = Seq.add(sndNxt, len + (finQueued && Seq.add(sndNxt, len) == finSeq ? 1 : 0));
             if (Seq.gt(sndNxt, sndMax)) sndMax = sndNxt;
@@ -1033,10 +1045,16 @@ public final class TcpConnection {
         return (int) field;
     }
 
-    /** After a read: whether the window grew enough to be worth a window update. */
+    /**
+     * After a read: whether to tell the peer at once that the window opened. Only when the window last advertised
+     * had fallen to half the buffer or less (the sender may be held back, as Linux's {@code tcp_cleanup_rbuf}
+     * judges) and it grew by min(MSS, buffer/2) (3.8.6.2.2); a wide-open window waits for the next ACK.
+     */
     private boolean windowUpdateDue() {
         long free = receiveBuffer.window();
-        return free - rcvWnd() >= Math.min(rcvMss, receiveBuffer.capacity() / 2);
+        long advertised = rcvWnd();
+        return 2 * advertised <= receiveBuffer.capacity()
+                && free - advertised >= Math.min(rcvMss, receiveBuffer.capacity() / 2);
     }
 
     private long tsValue() {
@@ -1059,6 +1077,7 @@ public final class TcpConnection {
         sndNxt = Seq.add(iss, 1);
         sndMax = sndNxt;
         recover = iss;
+        smallSegmentEnd = iss;
     }
 
     // ---- timers --------------------------------------------------------------------------------------------
@@ -1130,13 +1149,20 @@ public final class TcpConnection {
     /** A window probe: one byte beyond the zero window, sent again with back-off until the window opens. */
     private void persistTimeout() {
         persistTimer = null;
-        if (!state.synchronized_() || sndWnd > 0) {
-            persistBackoff = 0;
-            trySend();
-            return;
-        }
+        if (!state.synchronized_()) return;
         int unsent = sendBuffer.size() - Seq.diff(sndNxt, sndUna);
         if (unsent <= 0) return;
+        if (sndWnd > 0) {
+            // the override timeout of 3.8.6.2.1: the window is open but too small for silly-window avoidance
+            persistBackoff = 0;
+            int len = (int) Math.min(Math.min(unsent, sndMss), Math.min(sndWnd, cc.cwnd()) - Seq.diff(sndNxt, sndUna));
+            if (len > 0) {
+                sendData(sndNxt, Seq.diff(sndNxt, sndUna), len, len == unsent);
+                sndNxt = Seq.add(sndNxt, len);
+                if (Seq.gt(sndNxt, sndMax)) sndMax = sndNxt;
+            }
+            return;
+        }
         if (++unansweredProbes > tcp.settings.dataRetries.value()) {
             sendReset();
             fail(TcpError.TIMED_OUT, "window probes unanswered");
