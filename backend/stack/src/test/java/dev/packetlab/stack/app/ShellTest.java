@@ -44,6 +44,8 @@ class ShellTest {
         assertThat(t.run(pc1, "help")).isEqualTo("""
                 Commands on pc1:
                   arp         show the ARP cache (IP address to MAC address)
+                  cat         copy standard input to standard output (end it with Ctrl-D)
+                  echo        print its arguments, e.g. into a pipe: echo hello | cat
                   help        list the commands, or show how to use one
                   ip          show or change interfaces, addresses and routes
                   ping        send ICMP echo requests and time the replies
@@ -86,7 +88,10 @@ class ShellTest {
     void sysctlListsEveryTunableWithItsDefaultAndMeaning() {
         assertThat(t.run(pc1, "sysctl")).contains(
                 "net.ipv4.neigh.mcast_solicit           3         3          ARP requests sent before an address is given up as unreachable");
-        assertThat(t.run(pc1, "sysctl -a")).isEqualTo("""
+        // one "name = value" line per tunable, sorted, so that the IPv4 and neighbour ones stand together
+        String all = t.run(pc1, "sysctl -a");
+        assertThat(all.lines()).allMatch(l -> l.matches("[a-z0-9_.]+ = \\d+")).isSorted();
+        assertThat(all).contains("""
                 net.ipv4.ip_default_ttl = 64
                 net.ipv4.ip_forward = 0
                 net.ipv4.ipfrag_time = 30
