@@ -4,6 +4,7 @@ import dev.packetlab.stack.net.SendResult;
 import dev.packetlab.stack.sim.Timer;
 import dev.packetlab.stack.socket.SocketTable.Completion;
 import dev.packetlab.stack.socket.SocketTable.Result;
+import dev.packetlab.stack.trace.TraceEvent;
 import dev.packetlab.stack.udp.Udp;
 import dev.packetlab.stack.udp.UdpEndpoint;
 import dev.packetlab.stack.udp.UdpListener;
@@ -22,10 +23,23 @@ final class DatagramSocket extends Socket implements UdpListener {
     private ReceiveHandler waiting;
     private Timer timeout;
     private Errno pendingError;
+    private final int id;
+    private String state = "CLOSED";
 
     DatagramSocket(SocketTable table, int fd, Udp udp) {
         super(table, fd);
         this.udp = udp;
+        this.id = table.nextDatagramSocketId();
+    }
+
+    /** Reports UDP's two states as ss names them: UNCONN once bound, ESTABLISHED once connected, CLOSED. */
+    private void moveTo(String next, String cause) {
+        String before = state;
+        state = next;
+        SocketAddress peer = peerAddress();
+        table.host.network().trace().emit(new TraceEvent.SocketStateChanged(table.simulation().now(),
+                table.host.name(), id, "udp", localAddress().toString(), peer == null ? null : peer.toString(), before,
+                next, cause));
     }
 
     @Override
@@ -34,6 +48,7 @@ final class DatagramSocket extends Socket implements UdpListener {
         UdpEndpoint e = udp.open(port, this);
         if (e == null) return Errno.EADDRINUSE;
         endpoint = e;
+        moveTo("UNCONN", port == 0 ? "bound to an ephemeral port" : "bind() called");
         return null;
     }
 
@@ -48,6 +63,7 @@ final class DatagramSocket extends Socket implements UdpListener {
             }
         }
         endpoint.connect(peer.address(), peer.port());
+        moveTo("ESTABLISHED", "connect() called");
         done.done(Result.ok(0));
     }
 
@@ -124,7 +140,10 @@ final class DatagramSocket extends Socket implements UdpListener {
 
     @Override
     void close() {
-        if (endpoint != null) endpoint.close();
+        if (endpoint != null) {
+            endpoint.close();
+            moveTo("CLOSED", "close() called");
+        }
         wake(null, null, Errno.EBADF);
     }
 

@@ -60,6 +60,7 @@ public final class SocketTable {
     private final Udp udp;
     private final Tcp tcp;
     private final TreeMap<Integer, Socket> descriptors = new TreeMap<>();
+    private int datagramSocketIds;
 
     /** A table over the node's UDP and TCP layers (either may be absent: its sockets then cannot be made). */
     public SocketTable(Host host) {
@@ -81,6 +82,9 @@ public final class SocketTable {
     }
 
     Simulation simulation() { return host.network().simulation(); }
+
+    /** Numbers UDP sockets in the trace (TCP connections are numbered by TCP). */
+    int nextDatagramSocketId() { return ++datagramSocketIds; }
 
     /** {@code socket(AF_INET, type, 0)}. */
     public Result socket(Type type) {

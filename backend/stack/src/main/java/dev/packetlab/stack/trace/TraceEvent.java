@@ -42,9 +42,10 @@ public sealed interface TraceEvent {
 
     /**
      * A socket changed state: TCP's RFC 9293 states ({@code CLOSED}, {@code SYN_SENT}, {@code SYN_RECEIVED},
-     * {@code FIN_WAIT_1}, {@code TIME_WAIT}, …); {@code to} is {@code CLOSED} when the connection is gone. A
-     * connection a listener accepted starts from {@code LISTEN}. {@code cause} says what moved it ("SYN+ACK received",
-     * "2·MSL elapsed", "close() called"). {@code socket} numbers the socket within its node, never reused.
+     * {@code FIN_WAIT_1}, {@code TIME_WAIT}, …), and for UDP {@code UNCONN} (bound) and {@code ESTABLISHED}
+     * (connected); {@code to} is {@code CLOSED} when the socket is gone. A connection a listener accepted starts
+     * from {@code LISTEN}. {@code socket} numbers the socket within its node and protocol, never reused;
+     * {@code cause} says what moved it ("SYN+ACK received", "2·MSL elapsed", "close() called").
      */
     record SocketStateChanged(long time, String node, int socket, String protocol, String local, String remote,
                               String from, String to, String cause) implements TraceEvent {}

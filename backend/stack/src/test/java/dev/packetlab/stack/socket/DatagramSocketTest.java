@@ -114,4 +114,17 @@ class DatagramSocketTest {
                 .isEqualTo(Errno.ENETUNREACH);
         assertThat(as.send(fd, "x".getBytes()).error()).isEqualTo(Errno.EDESTADDRREQ);
     }
+
+    @Test
+    void bindConnectAndCloseAreVisibleAsSocketStateChanges() {
+        int fd = as.socket(SocketTable.Type.DGRAM).value();
+        as.bind(fd, 5000);
+        as.connect(fd, new SocketAddress(Ipv4Address.parse("10.0.0.2"), 9));
+        as.close(fd);
+
+        assertThat(t.events(dev.packetlab.stack.trace.TraceEvent.SocketStateChanged.class))
+                .extracting(e -> e.protocol() + " " + e.local() + " " + e.remote() + " " + e.from() + ">" + e.to())
+                .containsExactly("udp 0.0.0.0:5000 null CLOSED>UNCONN", "udp 0.0.0.0:5000 10.0.0.2:9 UNCONN>ESTABLISHED",
+                        "udp 0.0.0.0:5000 10.0.0.2:9 ESTABLISHED>CLOSED");
+    }
 }
