@@ -897,8 +897,9 @@ public final class TcpConnection {
             boolean lastOfBuffer = len == unsent;
             boolean fullSegment = len == sndMss;
             // Nagle (3.7.4) in Minshall's form, as Linux: a short segment waits only while an earlier short one
-            // is unacknowledged, so a large write leaves at once, its short tail included
-            boolean smallUnacked = Seq.gt(smallSegmentEnd, sndUna);
+            // is unacknowledged, so a large write leaves at once, its short tail included. An earlier one: after a
+            // timeout SND.NXT is back at SND.UNA, and the short segment being resent must not hold itself back
+            boolean smallUnacked = Seq.gt(smallSegmentEnd, sndUna) && Seq.le(smallSegmentEnd, sndNxt);
             boolean push = lastOfBuffer && (!smallUnacked || noDelay || finQueued);
             // sender-side silly-window avoidance (3.8.6.2.1): a short segment only if it is all there is to send,
             // or at least half the largest window the peer offered

@@ -125,6 +125,30 @@ final class TcpPair implements AutoCloseable {
                 .filter(c -> c.localPort() == port && c.state() != TcpState.LISTEN).findFirst().orElseThrow();
     }
 
+    /** Opens a connection a→b on {@code port} and runs until 100 ms, when the handshake is long over. */
+    Session open(int port) {
+        Outcome accepted = accept(listen(port));
+        Connect c = connect(port);
+        runUntilMillis(100);
+        return new Session(c.fd, accepted.value(), t.sim.now());
+    }
+
+    /** An open connection: a's descriptor, b's descriptor, and the time the handshake was over. */
+    record Session(int client, int server, long start) {}
+
+    /** The TCP variables {@code node} reported since the test began, one event per change. */
+    List<TraceEvent.TcpVariablesChanged> variables(String node) {
+        return t.events.subList(eventsBefore, t.events.size()).stream()
+                .filter(e -> e instanceof TraceEvent.TcpVariablesChanged v && v.node().equals(node))
+                .map(e -> (TraceEvent.TcpVariablesChanged) e)
+                .toList();
+    }
+
+    /** Sets a sysctl of {@code host}; set it before the socket: a connection reads its RTO bounds when created. */
+    static void sysctl(Host host, String name, long value) {
+        host.sysctl().set(name, Long.toString(value));
+    }
+
     static void check(Errno e) {
         if (e != null) throw new AssertionError(e.message());
     }

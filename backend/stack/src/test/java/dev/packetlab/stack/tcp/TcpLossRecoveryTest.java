@@ -1,0 +1,239 @@
+package dev.packetlab.stack.tcp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.packetlab.stack.sim.SimTime;
+import dev.packetlab.stack.socket.Errno;
+import dev.packetlab.stack.testing.Frames;
+import dev.packetlab.stack.testing.Segments;
+import dev.packetlab.stack.trace.TraceEvent;
+import dev.packetlab.stack.wire.Ipv4HeaderView;
+import dev.packetlab.stack.wire.TcpSegment;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Loss recovery (CONFORMANCE 20): fast retransmit and NewReno fast recovery (RFC 5681 3.2, RFC 6582 3.2), the
+ * retransmission timeout with its loss window (RFC 5681 3.1, RFC 6298 5), and giving up after
+ * {@code net.ipv4.tcp_retries2} retransmissions (RFC 1122 4.2.3.5). A window of ten full segments leaves at once
+ * (the initial window is ten); the test drops chosen ones on the wire and follows cwnd and ssthresh through the
+ * connection's {@link TraceEvent.TcpVariablesChanged} reports. Times are counted from the end of the handshake.
+ */
+class TcpLossRecoveryTest {
+    private static final int MSS = 1460;
+
+    /** An open connection a→b whose server reads everything. */
+    private static final class Open {
+        final TcpPair p = new TcpPair();
+        final TcpPair.Session s = p.open(80);
+        final TcpPair.Reader reader = p.readAll(p.bs, s.server());
+        final TcpConnection client = p.connection(p.a, p.as.localAddress(s.client()).port());
+        /** The sequence number of the first data byte. */
+        final long first = Seq.add(client.iss(), 1);
+
+        /** The sequence number of the {@code n}th full segment, from 1. */
+        long segment(int n) {
+            return Seq.add(first, (long) (n - 1) * MSS);
+        }
+
+        /** Drops the first transmission of the {@code n}th full segment. */
+        void dropSegment(int n) {
+            long seq = segment(n);
+            p.wire.drop(x -> x.payload().length() > 0 && x.sequenceNumber() == seq, 1);
+        }
+
+        void send(byte[] data) {
+            assertThat(p.as.send(s.client(), data).value()).isEqualTo(data.length);
+        }
+
+        void runFor(long ms) {
+            p.t.sim.runUntil(s.start() + SimTime.millis(ms));
+        }
+
+        long since(long time) {
+            return time - s.start();
+        }
+
+        List<Segments.Sent> data() {
+            return p.sentBy("a").stream().filter(x -> x.time() >= s.start() && x.length() > 0).toList();
+        }
+
+        /** a's data segments sent again: every one after the first transmission of each sequence number. */
+        List<Segments.Sent> retransmissions() {
+            List<Segments.Sent> all = data();
+            return all.stream().filter(x -> all.subList(0, all.indexOf(x)).stream().anyMatch(y -> y.seq() == x.seq()))
+                    .toList();
+        }
+
+        /** When the ACKs b sent with acknowledgment number {@code ack} reached a, in order. */
+        List<Long> ackArrivals(long ack) {
+            return p.t.receivedBy("a").stream().filter(e -> e.time() >= s.start() && Frames.isTcp(e.frame()))
+                    .filter(e -> decode(e.frame()).acknowledgmentNumber() == ack && decode(e.frame()).payload().length() == 0)
+                    .map(TraceEvent.FrameReceived::time).toList();
+        }
+
+        /** a's reports of cwnd and ssthresh since the handshake, as "cwnd/ssthresh" at nanoseconds since then. */
+        List<String> windows() {
+            return p.variables("a").stream().filter(v -> v.time() >= s.start())
+                    .map(v -> v.cwnd() + "/" + (v.ssthresh() == CongestionControl.INITIAL_SSTHRESH ? "∞" : v.ssthresh()))
+                    .toList();
+        }
+
+        /** The report a made at {@code time}: the values after that event. */
+        TraceEvent.TcpVariablesChanged variablesAt(long time) {
+            return p.variables("a").stream().filter(v -> v.time() == time).reduce((x, y) -> y).orElseThrow();
+        }
+    }
+
+    private static TcpSegment decode(byte[] frame) {
+        Ipv4HeaderView ip = Frames.ip(frame);
+        return TcpSegment.decode(frame, ip.payloadOffset(), ip.payloadLength(), ip.source(), ip.destination()).orThrow();
+    }
+
+    private static byte[] bytes(int n) {
+        byte[] b = new byte[n];
+        for (int i = 0; i < n; i++) b[i] = (byte) (i * 31 + i / 1460);
+        return b;
+    }
+
+    @Test
+    void theThirdDuplicateAckRetransmitsExactlyTheMissingSegment() {
+        Open o = new Open();
+        o.dropSegment(3);
+        o.send(bytes(10 * MSS));
+        o.runFor(1_000);
+
+        // b acknowledges segments 1–2 (two full segments), then answers 4…10 with seven duplicates of that ACK
+        List<Long> acks = o.ackArrivals(o.segment(3));
+        assertThat(acks).hasSize(8);
+        List<Segments.Sent> again = o.retransmissions();
+        assertThat(again).hasSize(1);
+        assertThat(again.get(0).seq()).isEqualTo(o.segment(3));
+        assertThat(again.get(0).length()).isEqualTo(MSS);
+        assertThat(again.get(0).time()).isEqualTo(acks.get(3)); // the third duplicate, not the second
+        assertThat(o.client.retransmittedSegments()).isEqualTo(1);
+        assertThat(o.reader.data.toByteArray()).isEqualTo(bytes(10 * MSS));
+        o.p.close();
+    }
+
+    @Test
+    void fastRetransmitSetsSsthreshToHalfTheFlightAndCwndThreeSegmentsAbove() {
+        Open o = new Open();
+        o.dropSegment(3);
+        o.send(bytes(10 * MSS));
+        o.runFor(1_000);
+
+        Segments.Sent again = o.retransmissions().get(0);
+        TraceEvent.TcpVariablesChanged v = o.variablesAt(again.time());
+        long flight = 8 * MSS; // segments 3–10: 1–2 were acknowledged
+        assertThat(v.ssthresh()).isEqualTo(flight / 2); // RFC 5681 equation (4)
+        assertThat(v.cwnd()).isEqualTo(flight / 2 + 3 * MSS); // RFC 6582 3.2 step 2
+        o.p.close();
+    }
+
+    @Test
+    void duplicatesInflateCwndByOneSegmentEachAndTheFullAckDeflatesIt() {
+        Open o = new Open();
+        o.dropSegment(3);
+        o.send(bytes(10 * MSS));
+        o.runFor(1_000);
+
+        // IW 10; the ACK of 1–2 (slow start, +1 MSS); the third duplicate (5840 + 3·1460); four more duplicates
+        // (+1 MSS each, RFC 6582 3.2 step 3); the full ACK: min(ssthresh, FlightSize + MSS) with nothing in flight
+        assertThat(o.windows()).containsExactly("14600/∞", "16060/∞", "10220/5840", "11680/5840", "13140/5840",
+                "14600/5840", "16060/5840", "2920/5840");
+        o.p.close();
+    }
+
+    @Test
+    void aPartialAckRetransmitsTheNextHoleAtOnce() {
+        Open o = new Open();
+        o.dropSegment(3);
+        o.dropSegment(6);
+        o.send(bytes(10 * MSS));
+        o.runFor(1_000);
+
+        List<Segments.Sent> again = o.retransmissions();
+        assertThat(again).extracting(Segments.Sent::seq).containsExactly(o.segment(3), o.segment(6));
+        // the retransmitted segment 3 fills the first hole; b's ACK stops at the second: a partial ACK (RFC 6582)
+        List<Long> partial = o.ackArrivals(o.segment(6));
+        assertThat(partial).hasSize(1);
+        assertThat(again.get(1).time()).isEqualTo(partial.get(0));
+        assertThat(o.since(again.get(1).time()) / SimTime.MICROSECOND).isEqualTo(40_000); // one round trip, not an RTO
+        // RFC 6582 3.2 step 5: cwnd 14600 less the 4380 bytes acknowledged, plus one MSS back
+        assertThat(o.variablesAt(again.get(1).time()).cwnd()).isEqualTo(14_600 - 3 * MSS + MSS);
+        assertThat(o.client.retransmittedSegments()).isEqualTo(2);
+        assertThat(o.reader.data.toByteArray()).isEqualTo(bytes(10 * MSS));
+        o.p.close();
+    }
+
+    @Test
+    void aTimeoutRetransmitsOneSegmentFromSndUnaWithCwndOfOneMss() {
+        Open o = new Open();
+        o.p.wire.drop(x -> x.payload().length() > 0, 10); // the whole first window: no duplicate ACK comes back
+        o.send(bytes(30 * MSS));
+        o.runFor(1_100);
+
+        List<Segments.Sent> data = o.data();
+        assertThat(data).hasSize(11);
+        Segments.Sent again = data.get(10);
+        assertThat(o.since(again.time())).isEqualTo(SimTime.seconds(1)); // the initial RTO: no sample yet
+        assertThat(again.seq()).isEqualTo(o.first);
+        TraceEvent.TcpVariablesChanged v = o.variablesAt(again.time());
+        assertThat(v.cwnd()).isEqualTo(MSS); // RFC 5681 3.1: the loss window
+        assertThat(v.ssthresh()).isEqualTo(10 * MSS / 2);
+        o.p.close();
+    }
+
+    @Test
+    void afterATimeoutCwndGrowsOneMssPerAckUpToSsthreshThenMoreSlowly() {
+        Open o = new Open();
+        o.p.wire.drop(x -> x.payload().length() > 0, 10);
+        o.send(bytes(30 * MSS));
+        o.runFor(3_000);
+
+        List<String> after = o.windows().subList(1, 9);
+        // slow start to ssthresh 7300, then congestion avoidance: + MSS·MSS/cwnd per ACK (RFC 5681 3.1)
+        assertThat(after).containsExactly("1460/7300", "2920/7300", "4380/7300", "5840/7300", "7300/7300",
+                "7592/7300", "7872/7300", "8142/7300");
+        assertThat(o.reader.data.toByteArray()).isEqualTo(bytes(30 * MSS));
+        o.p.close();
+    }
+
+    @Test
+    void afterEightUnansweredRetransmissionsAReadFailsWithEtimedoutAndAnRstIsSent() {
+        Open o = new Open();
+        TcpPair.Reader clientReads = o.p.readAll(o.p.as, o.s.client()); // blocked: b never sends anything
+        o.p.wire.drop(x -> x.payload().length() > 0, 100);
+        o.send(bytes(100));
+        o.runFor(300_000);
+
+        // RTO 1 s doubled at each expiry, capped at 60 s (net.ipv4.tcp_rto_max); the default tcp_retries2 is 8
+        assertThat(o.retransmissions()).extracting(x -> o.since(x.time()) / SimTime.SECOND)
+                .containsExactly(1L, 3L, 7L, 15L, 31L, 63L, 123L, 183L);
+        List<Segments.Sent> resets = o.p.sentBy("a").stream().filter(x -> x.flags().contains("R")).toList();
+        assertThat(resets).isNotEmpty();
+        assertThat(resets.get(0).flags()).isEqualTo("R.");
+        assertThat(o.since(resets.get(0).time())).isEqualTo(SimTime.seconds(243)); // the ninth expiry
+        assertThat(clientReads.error).isEqualTo(Errno.ETIMEDOUT);
+        assertThat(clientReads.endTime).isEqualTo(resets.get(0).time());
+        assertThat(o.client.state()).isEqualTo(TcpState.CLOSED);
+        assertThat(o.client.retransmittedSegments()).isEqualTo(8);
+        o.p.close();
+    }
+
+    @Test
+    void theRetryLimitIsTheSysctlTcpRetries2() {
+        Open o = new Open();
+        TcpPair.sysctl(o.p.a, "net.ipv4.tcp_retries2", 3); // read at each expiry: it applies to open connections
+        TcpPair.Reader clientReads = o.p.readAll(o.p.as, o.s.client());
+        o.p.wire.drop(x -> x.payload().length() > 0, 100);
+        o.send(bytes(2 * MSS));
+        o.runFor(60_000);
+
+        assertThat(o.retransmissions()).extracting(x -> o.since(x.time()) / SimTime.SECOND).containsExactly(1L, 3L, 7L);
+        assertThat(clientReads.error).isEqualTo(Errno.ETIMEDOUT);
+        assertThat(o.since(clientReads.endTime)).isEqualTo(SimTime.seconds(15));
+        o.p.close();
+    }
+}
