@@ -13,7 +13,7 @@ public final class Commands {
     /** A shell for {@code node} with the commands that make sense on it. */
     public static Shell shellFor(Node node) {
         List<Command> commands = switch (node) {
-            case Host h -> List.of(new Ip(), new Arp(), new Ping(), new Traceroute(), new SysctlCommand(),
+            case Host h -> List.of(new Ip(), new Arp(), new Ping(), new Traceroute(), new Tcpdump(), new SysctlCommand(),
                     new Echo(), new Cat());
             case Switch s -> List.of(new ShowMac(), new SysctlCommand());
             case Hub h -> List.of(new SysctlCommand());

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import dev.packetlab.stack.net.Host;
 import dev.packetlab.stack.sim.SimTime;
 import dev.packetlab.stack.testing.TestNetwork;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Shell behaviour every command shares: unknown commands, bad options, help, Ctrl-C, tunables. */
@@ -40,19 +41,25 @@ class ShellTest {
     }
 
     @Test
-    void helpListsTheCommandsOfTheNodesKind() {
-        assertThat(t.run(pc1, "help")).isEqualTo("""
+    void helpListsTheCommandsSortedAndAligned() {
+        Shell shell = new Shell(pc1, List.of(new Traceroute(), new Arp(), new Ping()));
+        int from = t.events.size();
+        shell.execute("help", code -> { });
+        assertThat(t.terminalOutput("pc1", from)).isEqualTo("""
                 Commands on pc1:
                   arp         show the ARP cache (IP address to MAC address)
-                  cat         copy standard input to standard output (end it with Ctrl-D)
-                  echo        print its arguments, e.g. into a pipe: echo hello | cat
                   help        list the commands, or show how to use one
-                  ip          show or change interfaces, addresses and routes
                   ping        send ICMP echo requests and time the replies
-                  sysctl      list, show or set the node's tunables
                   traceroute  show the routers on the path to a host
                 Type COMMAND --help for its options. Ctrl-C stops a running command.
                 """);
+    }
+
+    @Test
+    void eachKindOfNodeOffersItsOwnCommands() {
+        assertThat(t.shell(pc1).commands())
+                .containsKeys("arp", "cat", "echo", "help", "ip", "ping", "sysctl", "tcpdump", "traceroute");
+        assertThat(t.shell(t.net.node("sw1")).commands()).containsOnlyKeys("help", "show", "sysctl");
         assertThat(t.run(t.net.node("sw1"), "help")).contains("  show    show mac: the MAC address table").doesNotContain("ping");
     }
 
