@@ -983,8 +983,14 @@ public final class TcpConnection {
         sendSegment(sndNxt, TcpHeaderView.FLAG_ACK, 0, 0);
     }
 
+    /**
+     * An RST at the highest sequence number sent, as BSD (SND.MAX) and Linux ({@code tcp_acceptable_seq}) send it,
+     * but no further than the peer's window: after a timeout SND.NXT is back near SND.UNA, below the RCV.NXT of a
+     * peer that got everything, which would ignore the RST as out of window (RFC 5961 3.2).
+     */
     private void sendReset() {
-        TcpSegment s = new TcpSegment(localPort, remotePort, sndNxt, rcvNxt,
+        long windowEnd = Seq.add(sndUna, sndWnd);
+        TcpSegment s = new TcpSegment(localPort, remotePort, Seq.lt(windowEnd, sndMax) ? windowEnd : sndMax, rcvNxt,
                 TcpHeaderView.FLAG_RST | TcpHeaderView.FLAG_ACK, 0, 0, TcpOptions.NONE, Payload.EMPTY);
         transmit(s);
     }

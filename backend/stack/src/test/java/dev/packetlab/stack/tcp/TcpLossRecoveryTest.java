@@ -223,6 +223,23 @@ class TcpLossRecoveryTest {
     }
 
     @Test
+    void theRstAfterTheLastRetryResetsAPeerThatReceivedEverythingButWhoseAcksWereLost() {
+        Open o = new Open();
+        o.p.wire.drop(x -> x.payload().length() == 0 && x.sourcePort() == 80, 1_000); // b's ACKs never arrive
+        o.send(bytes(3 * MSS));
+        o.runFor(300_000);
+
+        // after each expiry only the first segment is resent (cwnd 1 MSS), but all three reached b: the RST must
+        // carry the highest sequence number sent, RCV.NXT at b, or b, per RFC 5961 3.2, ignores it as out of window
+        Segments.Sent reset = o.p.sentBy("a").stream().filter(x -> x.flags().contains("R")).findFirst().orElseThrow();
+        assertThat(reset.seq()).isEqualTo(o.segment(4));
+        assertThat(o.reader.data.toByteArray()).isEqualTo(bytes(3 * MSS));
+        assertThat(o.reader.error).isEqualTo(Errno.ECONNRESET);
+        assertThat(o.reader.endTime - reset.time()).isEqualTo(SimTime.millis(10) + 2 * 1); // 10 ms, 1 ns per cable
+        o.p.close();
+    }
+
+    @Test
     void theRetryLimitIsTheSysctlTcpRetries2() {
         Open o = new Open();
         TcpPair.sysctl(o.p.a, "net.ipv4.tcp_retries2", 3); // read at each expiry: it applies to open connections
