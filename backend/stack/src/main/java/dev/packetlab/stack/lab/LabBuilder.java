@@ -10,6 +10,7 @@ import dev.packetlab.stack.link.Switch;
 import dev.packetlab.stack.net.Host;
 import dev.packetlab.stack.sim.Simulation;
 import dev.packetlab.stack.trace.TraceListener;
+import dev.packetlab.stack.app.ServiceCatalog;
 import dev.packetlab.stack.socket.SocketTable;
 import dev.packetlab.stack.tcp.Tcp;
 import dev.packetlab.stack.udp.Udp;
@@ -62,6 +63,14 @@ public final class LabBuilder {
             }
             if (spec.gateway() != null) host.addRoute(new Ipv4Prefix(Ipv4Address.ANY, 0), spec.gateway());
             for (RouteSpec r : spec.routes()) host.addRoute(r.to(), r.via());
+        }
+        for (int i = 0; i < lab.nodes().size(); i++) {
+            NodeSpec spec = lab.nodes().get(i);
+            if (!(network.node(spec.id()) instanceof Host host) || spec.services().isEmpty()) continue;
+            for (String e : ServiceCatalog.start(host, spec.services(), "nodes[" + i + "].services")) {
+                int colon = e.indexOf(": ");
+                errors.add(new LabError(e.substring(0, colon), e.substring(colon + 2)));
+            }
         }
         for (String name : lab.sysctl().keySet()) {
             if (network.nodes().stream().noneMatch(n -> n.sysctl().get(name) != null)) {
