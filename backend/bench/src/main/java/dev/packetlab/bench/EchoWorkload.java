@@ -18,6 +18,7 @@ final class EchoWorkload {
     private EchoWorkload() {}
 
     static Outcome run(int k, int count) {
+        Heap.resetPeak();
         long start = System.nanoTime();
         Star star = new Star(k, 1);
         UdpEndpoint[] echo = new UdpEndpoint[1];
@@ -43,9 +44,8 @@ final class EchoWorkload {
         long expected = (long) k * count;
         star.simulation.runWhile(() -> replies[0] < expected, Long.MAX_VALUE);
         double wall = (System.nanoTime() - start) / 1e9;
-        Runtime rt = Runtime.getRuntime();
         return new Outcome("W4-ping-K" + k + "-N" + count, lastReply[0], wall, star.simulation.eventsExecuted(),
-                star.network.trace().count(Trace.Kind.FRAME_SENT), rt.totalMemory() - rt.freeMemory(),
+                star.network.trace().count(Trace.Kind.FRAME_SENT), Heap.peakBytes(),
                 replies[0] == expected, "echo_rx=" + replies[0] + " expected=" + expected);
     }
 }

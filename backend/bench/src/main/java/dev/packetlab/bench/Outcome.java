@@ -3,8 +3,12 @@ package dev.packetlab.bench;
 /**
  * What one workload run measured: the simulated result (compared with ns-3's) and the cost of getting it.
  *
- * @param simulatedNanos when the workload's last event of interest happened (W4: the last echo reply)
- * @param complete       whether the workload did all it had to (W4: every request answered)
+ * @param simulatedNanos when the workload's last event of interest happened (W1, W2: the last byte read by B; W3:
+ *                       the last exchange finished; W4: the last echo reply)
+ * @param wallSeconds    from building the topology to that event
+ * @param frames         frames put on a wire, every hop counted (ns-3's {@code link_pkts})
+ * @param peakHeapBytes  the heap pools' peak during the run, garbage included ({@link Heap#peakBytes})
+ * @param complete       whether the workload did all it had to (every byte, every exchange, every reply)
  * @param result         the workload's own outcome, as {@code key=value} words
  */
 public record Outcome(String name, long simulatedNanos, double wallSeconds, long events, long frames, long peakHeapBytes,

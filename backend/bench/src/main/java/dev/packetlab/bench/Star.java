@@ -13,7 +13,8 @@ import java.util.List;
 
 /**
  * The star of W3 and W4, as ns3-baseline/src/star.h builds it: K clients and one server, each on its own
- * 100 Mbit/s, 1 ms, 100-packet DropTail cable to one router, a /30 per cable (10.0.0.0/30 for the server).
+ * 100 Mbit/s, 1 ms, 100-packet DropTail cable to one router, a /30 per cable (10.0.0.0/30 for the server). Every
+ * client and the server run UDP and the baseline's TCP ({@link TcpModel}), with a socket table each.
  */
 final class Star {
     static final LinkParameters CABLE = new LinkParameters(100_000_000L, SimTime.millis(1), 0, 0.0, 1500, 100);
@@ -40,6 +41,7 @@ final class Star {
     private Host host(String name) {
         Host h = new Host(network, name, false);
         Udp.install(h);
+        TcpModel.install(h);
         h.addDevice("eth0");
         return h;
     }
