@@ -1,16 +1,37 @@
 #!/usr/bin/env bash
-# Runs the ns-3 baseline and PacketLab's workload runner on this machine, one after the other, and prints one
-# table: case, ns-3 wall, PacketLab wall, ratio, and whether the simulated outcome agrees (sim time within 5 %,
-# same completion). Today it covers W4 (UDP echo); W1-W3 are TCP workloads and join when the TCP layer exists.
+# Runs the ns-3 baseline and PacketLab's workload runner on this machine, each case alternately ns-3 then PacketLab,
+# RUNS times, and prints one table: case, both walls (medians), the ratio PacketLab / ns-3, simulated time and
+# goodput side by side, and whether the outcome agrees (sim time and goodput within 5 %, every byte, exchange or
+# reply done on both sides). Exits 1 if a case did not complete on either side.
 #
 #   backend/bench/compare.sh [--install]      (--install: apt-get install libns3-dev g++ make first)
-# Knobs: W4_K="50 200" W4_COUNT=1000 RUNS=3
+#
+# Knobs (environment, defaults shown):
+#   RUNS=3
+#   W1_BYTES="100000000 1000000000"   W2_BYTES=10000000  W2_LOSS=0.01
+#   W3_K="50 200"  W3_REQUESTS="1 50"  W4_K="50 200"  W4_COUNT=1000
+#   ONLY="W1 W2 W3 W4"       the workloads to run
+#   BUILD_DIR=target         the Maven build directory (-Dpacketlab.buildDir)
+#   JAVA_OPTS=-Xmx1g         options of PacketLab's JVM
+#   OUT=<a new temporary dir> where every run's RESULT line is kept (raw.tsv)
+#   BASELINE=../shared/ns3-baseline (from the project root)
 set -euo pipefail
+export LC_ALL=C
 ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/../.." && pwd)"
-BASELINE="$ROOT/../shared/ns3-baseline"
+BASELINE=${BASELINE:-"$ROOT/../shared/ns3-baseline"}
+RUNS=${RUNS:-3}
+W1_BYTES=${W1_BYTES:-"100000000 1000000000"}
+W2_BYTES=${W2_BYTES:-10000000}
+W2_LOSS=${W2_LOSS:-0.01}
+W3_K=${W3_K:-"50 200"}
+W3_REQUESTS=${W3_REQUESTS:-"1 50"}
 W4_K=${W4_K:-"50 200"}
 W4_COUNT=${W4_COUNT:-1000}
-RUNS=${RUNS:-3}
+ONLY=${ONLY:-"W1 W2 W3 W4"}
+BUILD_DIR=${BUILD_DIR:-target}
+JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+OUT=${OUT:-$(mktemp -d /tmp/packetlab-compare.XXXXXX)}
+mkdir -p "$OUT"
 
 if [[ "${1:-}" == "--install" ]]; then
   DEBIAN_FRONTEND=noninteractive apt-get install -y -q --no-install-recommends libns3-dev g++ make
@@ -24,36 +45,89 @@ trap 'rm -rf "$WORK"' EXIT
 cp -r "$BASELINE/src" "$BASELINE/Makefile" "$WORK/"
 make -s -C "$WORK" -j"$(nproc)" >&2
 
+# shellcheck source=../../.ci/find-jdk.sh
 source "$ROOT/.ci/find-jdk.sh"
 packetlab_find_jdk
-(cd "$ROOT" && mvn -B -q -o -pl backend/bench -am -DskipTests package >&2 2>/dev/null || mvn -B -q -pl backend/bench -am -DskipTests package >&2)
-CP="$ROOT/backend/stack/target/classes:$ROOT/backend/bench/target/classes"
+(cd "$ROOT" && mvn -B -q -o -pl backend/bench -am -DskipTests -Dpacketlab.buildDir="$BUILD_DIR" package >&2 2>/dev/null \
+  || mvn -B -q -pl backend/bench -am -DskipTests -Dpacketlab.buildDir="$BUILD_DIR" package >&2)
+CP="$ROOT/backend/stack/$BUILD_DIR/classes:$ROOT/backend/bench/$BUILD_DIR/classes"
 
-field() { sed -n "s/.* $1=\([^ ]*\).*/\1/p"; }
+field() { tr ' ' '\n' | sed -n "s/^$1=//p" | head -1; }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
+within5() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == 0) { print 0; exit } d = (a > b ? a - b : b - a) / a; print (d <= 0.05) ? 1 : 0 }'; }
 
-printf '| case | ns-3 wall s (median of %s) | PacketLab wall s (median of %s) | ratio | sim s ns-3 / PacketLab | outcome agrees |\n' "$RUNS" "$RUNS"
-printf '|---|---|---|---|---|---|\n'
-for k in $W4_K; do
-  ns3_walls=(); pl_walls=()
-  for ((r = 0; r < RUNS; r++)); do
-    ns3=$("$WORK/build/w4_ping" --k="$k" --count="$W4_COUNT" | grep '^RESULT')
-    pl=$("$JAVA_HOME/bin/java" -Xmx1g -cp "$CP" dev.packetlab.bench.Workloads W4 "$k" "$W4_COUNT" | grep '^RESULT')
+printf 'case\tside\trun\tline\n' >"$OUT/raw.tsv"
+failures=0
+rows=()
+
+# run_case NAME "NS3 ARGS" "PACKETLAB ARGS": RUNS alternating runs, then one row of the table
+run_case() {
+  local name=$1 ns3_args=$2 pl_args=$3 r ns3="" pl="" rc
+  local ns3_walls=() pl_walls=()
+  for ((r = 1; r <= RUNS; r++)); do
+    echo "== $name run $r/$RUNS (load $(cut -d' ' -f1 /proc/loadavg))" >&2
+    rc=0; ns3=$(eval "$WORK/build/$ns3_args" | grep '^RESULT') || rc=$?
+    printf '%s\tns-3\t%s\t%s\n' "$name" "$r" "$ns3" >>"$OUT/raw.tsv"
+    [[ $rc == 0 ]] || ns3="$ns3 FAILED"
+    rc=0; pl=$("$JAVA_HOME/bin/java" $JAVA_OPTS -cp "$CP" dev.packetlab.bench.Workloads $pl_args | grep '^RESULT') || rc=$?
+    printf '%s\tPacketLab\t%s\t%s\n' "$name" "$r" "$pl" >>"$OUT/raw.tsv"
+    [[ $rc == 0 ]] || pl="$pl FAILED"
     ns3_walls+=("$(echo "$ns3" | field run_wall_s)")
     pl_walls+=("$(echo "$pl" | field wall_s)")
   done
+  local ns3_wall pl_wall ratio ns3_sim pl_sim agrees="yes" outcome
   ns3_wall=$(printf '%s\n' "${ns3_walls[@]}" | median)
   pl_wall=$(printf '%s\n' "${pl_walls[@]}" | median)
+  ratio=$(awk -v a="$pl_wall" -v b="$ns3_wall" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
   ns3_sim=$(echo "$ns3" | field sim_s)
   pl_sim=$(echo "$pl" | field sim_s)
-  ns3_rx=$(echo "$ns3" | field echo_rx)
-  pl_rx=$(echo "$pl" | field echo_rx)
-  agrees=$(awk -v a="$ns3_sim" -v b="$pl_sim" -v x="$ns3_rx" -v y="$pl_rx" \
-    'BEGIN { d = (a > b ? a - b : b - a) / a; print (d <= 0.05 && x == y) ? "yes" : "NO" }')
-  ratio=$(awk -v a="$pl_wall" -v b="$ns3_wall" 'BEGIN { printf "%.3f", a / b }')
-  printf '| W4-ping-K%s-N%s | %s | %s | %s | %s / %s | %s (echo replies %s / %s) |\n' \
-    "$k" "$W4_COUNT" "$ns3_wall" "$pl_wall" "$ratio" "$ns3_sim" "$pl_sim" "$agrees" "$ns3_rx" "$pl_rx"
+  [[ $(within5 "$ns3_sim" "$pl_sim") == 1 ]] || agrees="NO"
+  case $name in
+    W1* | W2*)
+      local ns3_gp pl_gp
+      ns3_gp=$(echo "$ns3" | field goodput_mbps)
+      pl_gp=$(echo "$pl" | field goodput_mbps)
+      [[ $(within5 "$ns3_gp" "$pl_gp") == 1 ]] || agrees="NO"
+      outcome="goodput $ns3_gp / $pl_gp Mbit/s, retx $(echo "$ns3" | field retx_segs) / $(echo "$pl" | field retx_segs)" ;;
+    W3*)
+      local ns3_done pl_done
+      ns3_done=$(echo "$ns3" | field completed)
+      pl_done=$(echo "$pl" | field completed)
+      [[ "$ns3_done" == "$(echo "$ns3" | field expected)" && "$pl_done" == "$(echo "$pl" | field expected)" ]] || agrees="NO"
+      outcome="exchanges $ns3_done / $pl_done, fct $(echo "$ns3" | field fct_mean_ms) / $(echo "$pl" | field fct_mean_ms) ms, PacketLab µs/exchange by quarter $(echo "$pl" | field us_per_exchange_by_quarter), live heap $(echo "$pl" | field live_heap_mib) MiB" ;;
+    W4*)
+      local ns3_rx pl_rx
+      ns3_rx=$(echo "$ns3" | field echo_rx)
+      pl_rx=$(echo "$pl" | field echo_rx)
+      [[ "$ns3_rx" == "$pl_rx" && -n "$pl_rx" ]] || agrees="NO"
+      outcome="echo replies $ns3_rx / $pl_rx" ;;
+  esac
+  if [[ "$ns3 $pl" == *FAILED* ]]; then
+    agrees="NO (did not complete)"
+    failures=$((failures + 1))
+  fi
+  rows+=("$(printf '| %s | %s | %s | %s | %s / %s | %s / %s | %s | %s |' "$name" "$ns3_wall" "$pl_wall" "$ratio" \
+    "$ns3_sim" "$pl_sim" "$(echo "$ns3" | field events)" "$(echo "$pl" | field events)" "$agrees" "$outcome")")
+}
+
+CC=--cc=TcpNewReno
+for w in $ONLY; do
+  case $w in
+    W1) for b in $W1_BYTES; do run_case "W1-bulk-${b}B" "w1_bulk --bytes=$b $CC" "W1 $b"; done ;;
+    W2) for b in $W2_BYTES; do run_case "W2-lossy-${b}B-p$W2_LOSS" "w2_lossy --bytes=$b --loss=$W2_LOSS $CC" "W2 $b $W2_LOSS"; done ;;
+    W3) for r in $W3_REQUESTS; do for k in $W3_K; do
+          run_case "W3-many-K$k-R$r" "w3_many --k=$k --requests=$r --think=1s $CC" "W3 $k $r"
+        done; done ;;
+    W4) for k in $W4_K; do run_case "W4-ping-K$k-N$W4_COUNT" "w4_ping --k=$k --count=$W4_COUNT" "W4 $k $W4_COUNT"; done ;;
+    *) echo "compare: unknown workload $w" >&2; exit 2 ;;
+  esac
 done
+
+printf '| case | ns-3 wall s (median of %s) | PacketLab wall s (median of %s) | ratio | sim s ns-3 / PacketLab | events ns-3 / PacketLab | outcome agrees | outcome ns-3 / PacketLab |\n' "$RUNS" "$RUNS"
+printf '|---|---|---|---|---|---|---|---|\n'
+printf '%s\n' "${rows[@]}"
 echo
-echo "W1-W3 (TCP) are not in this table yet: the stack has no TCP layer."
-echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1)"
+echo "ns-3 wall: Simulator::Run() only; PacketLab wall: building the topology and running it, in a fresh JVM ($JAVA_OPTS)."
+echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
+echo "Every run's RESULT line: $OUT/raw.tsv"
+[[ $failures == 0 ]] || { echo "compare: $failures case(s) did not complete" >&2; exit 1; }

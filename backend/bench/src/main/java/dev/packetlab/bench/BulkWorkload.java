@@ -161,6 +161,7 @@ final class BulkWorkload {
 
     private Outcome outcome(double loss, double wall) {
         long peak = Heap.peakBytes();
+        long live = Heap.liveBytes();
         boolean complete = received == total && error == null && mismatch == null;
         double seconds = lastByteAt / 1e9;
         String result = String.format("rx_bytes=%d goodput_mbps=%.3f retx_segs=%d", received,
@@ -173,7 +174,7 @@ final class BulkWorkload {
                 ? "W2-lossy-" + total + "B-p" + BigDecimal.valueOf(loss).stripTrailingZeros().toPlainString()
                 : "W1-bulk-" + total + "B";
         return new Outcome(name, Math.max(lastByteAt, 0), wall, line.simulation.eventsExecuted(),
-                line.network.trace().count(Trace.Kind.FRAME_SENT), peak, complete, result);
+                line.network.trace().count(Trace.Kind.FRAME_SENT), peak, live, complete, result);
     }
 
     /** A's retransmitted segments, read from its connection (-1 if it is gone). */

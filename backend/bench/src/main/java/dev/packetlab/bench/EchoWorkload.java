@@ -44,8 +44,10 @@ final class EchoWorkload {
         long expected = (long) k * count;
         star.simulation.runWhile(() -> replies[0] < expected, Long.MAX_VALUE);
         double wall = (System.nanoTime() - start) / 1e9;
+        long peak = Heap.peakBytes();
+        long live = Heap.liveBytes(); // the star is used below, so it is still held here
         return new Outcome("W4-ping-K" + k + "-N" + count, lastReply[0], wall, star.simulation.eventsExecuted(),
-                star.network.trace().count(Trace.Kind.FRAME_SENT), Heap.peakBytes(),
+                star.network.trace().count(Trace.Kind.FRAME_SENT), peak, live,
                 replies[0] == expected, "echo_rx=" + replies[0] + " expected=" + expected);
     }
 }

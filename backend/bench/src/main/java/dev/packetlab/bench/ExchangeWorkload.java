@@ -191,10 +191,10 @@ final class ExchangeWorkload {
             perQuarter.append(q == 1 ? "" : "/").append(String.format("%.1f", micros));
         }
         String result = String.format("completed=%d expected=%d failed=%d fct_mean_ms=%.3f fct_max_ms=%.3f "
-                        + "us_per_exchange_by_quarter=%s live_heap_mib=%.1f", completed, expected, failed,
-                completed == 0 ? 0.0 : fctSum / 1e6 / completed, fctMax / 1e6, perQuarter, live / 1048576.0);
+                        + "us_per_exchange_by_quarter=%s", completed, expected, failed,
+                completed == 0 ? 0.0 : fctSum / 1e6 / completed, fctMax / 1e6, perQuarter);
         return new Outcome("W3-many-K" + k + "-R" + requests, lastDone, wall, star.simulation.eventsExecuted(),
-                star.network.trace().count(Trace.Kind.FRAME_SENT), peak, completed == expected && failed == 0, result);
+                star.network.trace().count(Trace.Kind.FRAME_SENT), peak, live, completed == expected && failed == 0, result);
     }
 
     private static void check(Errno e) {
