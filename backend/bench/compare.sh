@@ -9,6 +9,8 @@
 # Knobs (environment, defaults shown):
 #   RUNS=3
 #   W1_BYTES="100000000 1000000000"   W2_BYTES=10000000  W2_LOSS=0.01
+#   W2_SEEDS=1               W2 once per seed (ns-3 --run=S, PacketLab seed=S): which packets are lost decides
+#                            W2's time more than anything else, so compare it over several seeds
 #   W3_K="50 200"  W3_REQUESTS="1 50"  W4_K="50 200"  W4_COUNT=1000
 #   ONLY="W1 W2 W3 W4"       the workloads to run
 #   BUILD_DIR=target         the Maven build directory (-Dpacketlab.buildDir)
@@ -23,6 +25,7 @@ RUNS=${RUNS:-3}
 W1_BYTES=${W1_BYTES:-"100000000 1000000000"}
 W2_BYTES=${W2_BYTES:-10000000}
 W2_LOSS=${W2_LOSS:-0.01}
+W2_SEEDS=${W2_SEEDS:-1}
 W3_K=${W3_K:-"50 200"}
 W3_REQUESTS=${W3_REQUESTS:-"1 50"}
 W4_K=${W4_K:-"50 200"}
@@ -114,7 +117,10 @@ CC=--cc=TcpNewReno
 for w in $ONLY; do
   case $w in
     W1) for b in $W1_BYTES; do run_case "W1-bulk-${b}B" "w1_bulk --bytes=$b $CC" "W1 $b"; done ;;
-    W2) for b in $W2_BYTES; do run_case "W2-lossy-${b}B-p$W2_LOSS" "w2_lossy --bytes=$b --loss=$W2_LOSS $CC" "W2 $b $W2_LOSS"; done ;;
+    W2) for b in $W2_BYTES; do for s in $W2_SEEDS; do
+          run_case "W2-lossy-${b}B-p$W2_LOSS$([[ $s == 1 ]] || echo "-seed$s")" \
+            "w2_lossy --bytes=$b --loss=$W2_LOSS --run=$s $CC" "W2 $b $W2_LOSS seed=$s"
+        done; done ;;
     W3) for r in $W3_REQUESTS; do for k in $W3_K; do
           run_case "W3-many-K$k-R$r" "w3_many --k=$k --requests=$r --think=1s $CC" "W3 $k $r"
         done; done ;;
