@@ -520,7 +520,8 @@ public final class TcpConnection {
             ackReceived();
             cancel(retransmitTimer);
             retransmitTimer = null;
-            // RFC 6298 5.7 does not apply: the SYN was answered; a sample from a SYN that was never resent is valid
+            // the first RTT sample is timed on data, not on the handshake (RFC 6298 allows either); until then
+            // the RTO stays at its initial 1 s, or its backed-off value after a resent SYN (5.7)
             retries = 0;
             updateWindow(h.sequenceNumber(), ack, h.window(), true);
             cc.init(sndMss, (int) tcp.settings.initialCwnd.value());
