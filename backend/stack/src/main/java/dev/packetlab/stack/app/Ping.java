@@ -50,15 +50,17 @@ final class Ping implements Command {
         int ttl = (int) o.integer('t', host.defaultTtl(), 1, 255, "ttl");
         boolean df = o.choice('M', "dont", Set.of("do", "dont", "want"), "-M argument").equals("do");
         long linger = o.seconds('W', SimTime.seconds(10), 0, "linger time");
-        Ipv4Address dst;
-        try {
-            dst = Ipv4Address.parse(o.positional().get(0));
-        } catch (IllegalArgumentException e) {
-            p.println("ping: " + o.positional().get(0) + ": Name or service not known");
+        String target = o.positional().get(0);
+        Ipv4Address dst = HostsFile.resolve(host, target);
+        if (dst == null) {
+            p.println("ping: " + target + ": Name or service not known");
             p.exit(2);
             return;
         }
-        new Session(p, host, dst, count, interval, size, ttl, df, linger).start();
+        // as iputils: a target given by name is printed by name, and so are the addresses replies come from
+        boolean numeric = HostsFile.parseAddress(target) != null;
+        new Session(p, host, dst, numeric ? dst.toString() : target, numeric, count, interval, size, ttl, df, linger)
+                .start();
     }
 
     /** One run of ping: what was sent, what came back. */
@@ -66,6 +68,8 @@ final class Ping implements Command {
         final Process p;
         final Host host;
         final Ipv4Address dst;
+        final String name;
+        final boolean numeric;
         final long count;
         final long interval;
         final int size;
@@ -83,11 +87,13 @@ final class Ping implements Command {
         double rttSum;
         double rttSquares;
 
-        Session(Process p, Host host, Ipv4Address dst, long count, long interval, int size, int ttl, boolean df,
-                long linger) {
+        Session(Process p, Host host, Ipv4Address dst, String name, boolean numeric, long count, long interval,
+                int size, int ttl, boolean df, long linger) {
             this.p = p;
             this.host = host;
             this.dst = dst;
+            this.name = name;
+            this.numeric = numeric;
             this.count = count;
             this.interval = interval;
             this.size = size;
@@ -101,7 +107,7 @@ final class Ping implements Command {
             p.onExit(endpoint::close);
             p.onInterrupt(this::finish);
             start = p.simulation().now();
-            p.println("PING " + dst + " (" + dst + ") " + size + "(" + (size + 28) + ") bytes of data.");
+            p.println("PING " + name + " (" + dst + ") " + size + "(" + (size + 28) + ") bytes of data.");
             sendNext();
         }
 
@@ -142,7 +148,7 @@ final class Ping implements Command {
             rttMax = Math.max(rttMax, rtt);
             rttSum += rtt;
             rttSquares += (double) rtt * rtt;
-            p.println(icmpLength + " bytes from " + from + ": icmp_seq=" + seq + " ttl=" + replyTtl + " time="
+            p.println(icmpLength + " bytes from " + who(from) + ": icmp_seq=" + seq + " ttl=" + replyTtl + " time="
                     + formatRtt(rtt) + " ms");
             finishIfAllAnswered();
         }
@@ -151,8 +157,13 @@ final class Ping implements Command {
         public void error(Ipv4Address from, int type, int code, int seq, int mtu) {
             if (sentAt.remove(seq) == null) return;
             errors++;
-            p.println("From " + from + " icmp_seq=" + seq + " " + IcmpReport.describe(type, code, mtu));
+            p.println("From " + who(from) + " icmp_seq=" + seq + " " + IcmpReport.describe(type, code, mtu));
             finishIfAllAnswered();
+        }
+
+        /** iputils' pr_addr: an address alone, or its name from /etc/hosts and the address. */
+        private String who(Ipv4Address a) {
+            return numeric ? a.toString() : HostsFile.nameOf(host, a) + " (" + a + ")";
         }
 
         private void finishIfAllAnswered() {
@@ -163,7 +174,7 @@ final class Ping implements Command {
             if (p.exited()) return;
             long elapsed = (p.simulation().now() - start) / SimTime.MILLISECOND;
             p.println("");
-            p.println("--- " + dst + " ping statistics ---");
+            p.println("--- " + name + " ping statistics ---");
             int loss = transmitted == 0 ? 0 : (int) ((transmitted - received) * 100L / transmitted);
             p.println(transmitted + " packets transmitted, " + received + " received"
                     + (errors > 0 ? ", +" + errors + " errors" : "") + ", " + loss + "% packet loss, time "

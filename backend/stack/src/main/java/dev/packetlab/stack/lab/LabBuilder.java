@@ -1,5 +1,6 @@
 package dev.packetlab.stack.lab;
 
+import dev.packetlab.stack.app.HostsFile;
 import dev.packetlab.stack.lab.NodeSpec.InterfaceSpec;
 import dev.packetlab.stack.lab.NodeSpec.RouteSpec;
 import dev.packetlab.stack.link.Hub;
@@ -64,6 +65,7 @@ public final class LabBuilder {
             if (spec.gateway() != null) host.addRoute(new Ipv4Prefix(Ipv4Address.ANY, 0), spec.gateway());
             for (RouteSpec r : spec.routes()) host.addRoute(r.to(), r.via());
         }
+        HostsFile.installAll(network); // every node's name, so that "nc srv 8888" works before DNS does
         for (int i = 0; i < lab.nodes().size(); i++) {
             NodeSpec spec = lab.nodes().get(i);
             if (!(network.node(spec.id()) instanceof Host host) || spec.services().isEmpty()) continue;
