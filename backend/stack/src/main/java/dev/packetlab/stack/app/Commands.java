@@ -14,7 +14,8 @@ public final class Commands {
     public static Shell shellFor(Node node) {
         List<Command> commands = switch (node) {
             case Host h -> List.of(new Ip(), new Arp(), new Ping(), new Traceroute(), new Tcpdump(), new SysctlCommand(),
-                    new Echo(), new Cat());
+                    new Echo(), new Cat(),
+                    new Nc(), new Netstat(), new Ss(), new EchoServer(), new DiscardServer());
             case Switch s -> List.of(new ShowMac(), new SysctlCommand());
             case Hub h -> List.of(new SysctlCommand());
             default -> List.of();
