@@ -82,6 +82,13 @@ class SsTest {
     }
 
     @Test
+    void hLeavesOutTheHeaderAndTheColumnsFitTheRowsAlone() {
+        background(srv, "nc -l 8888");
+
+        assertThat(t.run(srv, "ss -tlnH")).isEqualTo("LISTEN 0      1      0.0.0.0:8888 0.0.0.0:*\n"); // queues are "%-6d"
+    }
+
+    @Test
     void portsAreNamedUnlessNAndAddressesOnlyWithR() {
         echoConnection();
 
