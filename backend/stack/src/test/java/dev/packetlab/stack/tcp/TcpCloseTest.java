@@ -17,60 +17,20 @@ import org.junit.jupiter.api.Test;
 /** Ending connections: CONFORMANCE 22–25 (RFC 9293 3.6, 3.10.7; RFC 5961). */
 class TcpCloseTest {
 
-    /** A connection a→b on port 80, established, with both descriptors. */
-    private static final class Established implements AutoCloseable {
-        final TcpPair p = new TcpPair();
-        final int client;
-        final int server;
-        final int listener;
-        final int clientPort;
-        final long start;
-
-        Established() {
-            listener = p.listen(80);
-            TcpPair.Outcome accepted = p.accept(listener);
-            TcpPair.Connect c = p.connect(80);
-            p.runUntilMillis(100);
-            client = c.fd;
-            server = accepted.value();
-            clientPort = p.as.localAddress(client).port();
-            start = p.t.sim.now();
-        }
-
-        long ms(long time) { return Math.round((time - start) / 1e6); }
-
-        void runFor(long ms) { p.t.sim.runUntil(start + SimTime.millis(ms)); }
-
-        TcpConnection clientConnection() { return p.connection(p.a, clientPort); }
-
-        TcpConnection serverConnection() {
-            return Tcp.of(p.b).connections().stream().filter(c -> c.localPort() == 80 && c.state() != TcpState.LISTEN)
-                    .findFirst().orElse(null);
-        }
-
-        List<String> states(String node) {
-            return p.states(node).stream().filter(s -> !s.startsWith("CLOSED>SYN") && !s.contains("LISTEN")
-                    && !s.equals("SYN_SENT>ESTABLISHED") && !s.equals("SYN_RECEIVED>ESTABLISHED")).toList();
-        }
-
-        @Override
-        public void close() { p.close(); }
-    }
-
     @Test
     void activeCloseGoesThroughFinWait1AndFinWait2ToTimeWaitAndClosesAfterTwoMsl() {
-        try (Established e = new Established()) {
+        try (OpenConnection e = new OpenConnection()) {
             TcpPair.Reader serverReads = e.p.readAll(e.p.bs, e.server);
             e.p.as.close(e.client);
             e.runFor(100);
             assertThat(serverReads.endOfFile).isTrue();
-            assertThat(e.clientConnection().state()).isEqualTo(TcpState.FIN_WAIT_2);
+            assertThat(e.clientConnection.state()).isEqualTo(TcpState.FIN_WAIT_2);
             e.p.bs.close(e.server);
             e.runFor(200);
 
-            assertThat(e.states("a")).containsExactly("ESTABLISHED>FIN_WAIT_1", "FIN_WAIT_1>FIN_WAIT_2",
+            assertThat(e.statesAfterHandshake("a")).containsExactly("ESTABLISHED>FIN_WAIT_1", "FIN_WAIT_1>FIN_WAIT_2",
                     "FIN_WAIT_2>TIME_WAIT");
-            TcpConnection c = e.clientConnection();
+            TcpConnection c = e.clientConnection;
             assertThat(c.state()).isEqualTo(TcpState.TIME_WAIT);
             long enteredTimeWait = e.p.t.events(dev.packetlab.stack.trace.TraceEvent.SocketStateChanged.class).stream()
                     .filter(x -> x.node().equals("a") && x.to().equals("TIME_WAIT")).findFirst().orElseThrow().time();
@@ -80,13 +40,13 @@ class TcpCloseTest {
             assertThat(Tcp.of(e.p.a).connections()).hasSize(1);
             e.p.t.sim.runUntil(enteredTimeWait + SimTime.seconds(60) + SimTime.millis(1));
             assertThat(Tcp.of(e.p.a).connections()).isEmpty();
-            assertThat(e.states("a")).last().isEqualTo("TIME_WAIT>CLOSED");
+            assertThat(e.statesAfterHandshake("a")).last().isEqualTo("TIME_WAIT>CLOSED");
         }
     }
 
     @Test
     void passiveCloseWaitsInCloseWaitUntilTheApplicationClosesThenLastAck() {
-        try (Established e = new Established()) {
+        try (OpenConnection e = new OpenConnection()) {
             TcpPair.Reader serverReads = e.p.readAll(e.p.bs, e.server);
             e.p.as.close(e.client);
             e.runFor(5_000);
@@ -95,7 +55,7 @@ class TcpCloseTest {
 
             e.p.bs.close(e.server);
             e.runFor(5_100);
-            assertThat(e.states("b")).containsExactly("ESTABLISHED>CLOSE_WAIT", "CLOSE_WAIT>LAST_ACK", "LAST_ACK>CLOSED");
+            assertThat(e.statesAfterHandshake("b")).containsExactly("ESTABLISHED>CLOSE_WAIT", "CLOSE_WAIT>LAST_ACK", "LAST_ACK>CLOSED");
             assertThat(e.serverConnection()).isNull();
             Segments.Sent fin = e.p.sentBy("b").stream().filter(s -> s.flags().equals("F.")).findFirst().orElseThrow();
             assertThat(e.ms(fin.time())).isEqualTo(5_000);
@@ -104,18 +64,18 @@ class TcpCloseTest {
 
     @Test
     void simultaneousCloseGoesThroughClosingToTimeWaitOnBothSides() {
-        try (Established e = new Established()) {
+        try (OpenConnection e = new OpenConnection()) {
             e.p.as.close(e.client);
             e.p.bs.close(e.server);
             e.runFor(100);
-            assertThat(e.states("a")).containsExactly("ESTABLISHED>FIN_WAIT_1", "FIN_WAIT_1>CLOSING", "CLOSING>TIME_WAIT");
-            assertThat(e.states("b")).containsExactly("ESTABLISHED>FIN_WAIT_1", "FIN_WAIT_1>CLOSING", "CLOSING>TIME_WAIT");
+            assertThat(e.statesAfterHandshake("a")).containsExactly("ESTABLISHED>FIN_WAIT_1", "FIN_WAIT_1>CLOSING", "CLOSING>TIME_WAIT");
+            assertThat(e.statesAfterHandshake("b")).containsExactly("ESTABLISHED>FIN_WAIT_1", "FIN_WAIT_1>CLOSING", "CLOSING>TIME_WAIT");
         }
     }
 
     @Test
     void aFinCarryingTheLastDataIsHandledInOneStep() {
-        try (Established e = new Established()) {
+        try (OpenConnection e = new OpenConnection()) {
             TcpPair.Reader serverReads = e.p.readAll(e.p.bs, e.server);
             e.p.as.send(e.client, "good".getBytes());
             e.p.as.send(e.client, "bye".getBytes()); // held by Nagle behind the unacknowledged "good"
@@ -137,7 +97,7 @@ class TcpCloseTest {
 
     @Test
     void bindToAPortInTimeWaitFailsWithEaddrinuseUnlessSoReuseaddr() {
-        try (Established e = new Established()) {
+        try (OpenConnection e = new OpenConnection()) {
             e.p.readAll(e.p.as, e.client);
             e.p.bs.close(e.server); // the server closes first: its side ends in TIME_WAIT
             e.p.bs.close(e.listener);
@@ -156,7 +116,7 @@ class TcpCloseTest {
 
     @Test
     void aPortIsFreeAgainOnceTimeWaitEnds() {
-        try (Established e = new Established()) {
+        try (OpenConnection e = new OpenConnection()) {
             e.p.bs.close(e.server);
             e.p.bs.close(e.listener);
             e.runFor(100);
@@ -169,7 +129,7 @@ class TcpCloseTest {
 
     @Test
     void anRstInWindowAbortsTheConnectionWithEconnresetAndLaterWritesGetEpipe() {
-        try (Established e = new Established()) {
+        try (OpenConnection e = new OpenConnection()) {
             TcpPair.Reader clientReads = e.p.readAll(e.p.as, e.client);
             TcpConnection server = e.serverConnection();
             injectToA(e, server.sndNxt(), server.rcvNxt(), TcpHeaderView.FLAG_RST | TcpHeaderView.FLAG_ACK);
@@ -177,13 +137,13 @@ class TcpCloseTest {
 
             assertThat(clientReads.error).isEqualTo(Errno.ECONNRESET);
             assertThat(e.p.as.send(e.client, "x".getBytes()).error()).isEqualTo(Errno.EPIPE);
-            assertThat(e.states("a")).containsExactly("ESTABLISHED>CLOSED");
+            assertThat(e.statesAfterHandshake("a")).containsExactly("ESTABLISHED>CLOSED");
         }
     }
 
     @Test
     void aWriteAfterThePeerResetGetsEconnresetOnceThenEpipe() {
-        try (Established e = new Established()) {
+        try (OpenConnection e = new OpenConnection()) {
             TcpConnection server = e.serverConnection();
             injectToA(e, server.sndNxt(), server.rcvNxt(), TcpHeaderView.FLAG_RST);
             e.runFor(100);
@@ -194,13 +154,13 @@ class TcpCloseTest {
 
     @Test
     void anRstInsideTheWindowButNotAtRcvNxtEarnsAChallengeAck() {
-        try (Established e = new Established()) {
+        try (OpenConnection e = new OpenConnection()) {
             TcpConnection server = e.serverConnection();
-            long clientRcvNxt = e.clientConnection().rcvNxt();
+            long clientRcvNxt = e.clientConnection.rcvNxt();
             injectToA(e, (server.sndNxt() + 1000) & 0xffff_ffffL, server.rcvNxt(), TcpHeaderView.FLAG_RST);
             e.runFor(100);
 
-            assertThat(e.clientConnection().state()).isEqualTo(TcpState.ESTABLISHED);
+            assertThat(e.clientConnection.state()).isEqualTo(TcpState.ESTABLISHED);
             List<Segments.Sent> fromA = e.p.sentBy("a").stream().filter(s -> s.time() >= e.start).toList();
             assertThat(fromA).hasSize(1);
             assertThat(fromA.get(0).flags()).isEqualTo(".");
@@ -210,24 +170,24 @@ class TcpCloseTest {
 
     @Test
     void anRstOutsideTheWindowIsIgnored() {
-        try (Established e = new Established()) {
+        try (OpenConnection e = new OpenConnection()) {
             TcpConnection server = e.serverConnection();
             injectToA(e, (server.sndNxt() + 1_000_000) & 0xffff_ffffL, server.rcvNxt(), TcpHeaderView.FLAG_RST);
             e.runFor(100);
 
-            assertThat(e.clientConnection().state()).isEqualTo(TcpState.ESTABLISHED);
+            assertThat(e.clientConnection.state()).isEqualTo(TcpState.ESTABLISHED);
             assertThat(e.p.sentBy("a").stream().filter(s -> s.time() >= e.start)).isEmpty();
         }
     }
 
     @Test
     void aSynOnAnEstablishedConnectionEarnsAChallengeAck() {
-        try (Established e = new Established()) {
+        try (OpenConnection e = new OpenConnection()) {
             TcpConnection server = e.serverConnection();
             injectToA(e, server.sndNxt(), 0, TcpHeaderView.FLAG_SYN);
             e.runFor(100);
 
-            assertThat(e.clientConnection().state()).isEqualTo(TcpState.ESTABLISHED);
+            assertThat(e.clientConnection.state()).isEqualTo(TcpState.ESTABLISHED);
             List<Segments.Sent> fromA = e.p.sentBy("a").stream().filter(s -> s.time() >= e.start).toList();
             assertThat(fromA).extracting(Segments.Sent::flags).containsExactly(".");
         }
@@ -235,13 +195,13 @@ class TcpCloseTest {
 
     @Test
     void shutdownWriteSendsFinAndTheSocketCanStillReceive() {
-        try (Established e = new Established()) {
+        try (OpenConnection e = new OpenConnection()) {
             TcpPair.Reader clientReads = e.p.readAll(e.p.as, e.client);
             TcpPair.Reader serverReads = e.p.readAll(e.p.bs, e.server);
             assertThat(e.p.as.shutdown(e.client, SocketTable.Shutdown.WRITE)).isNull();
             e.runFor(100);
             assertThat(serverReads.endOfFile).isTrue();
-            assertThat(e.clientConnection().state()).isEqualTo(TcpState.FIN_WAIT_2);
+            assertThat(e.clientConnection.state()).isEqualTo(TcpState.FIN_WAIT_2);
 
             e.p.bs.send(e.server, "still here".getBytes());
             e.runFor(200);
@@ -253,7 +213,7 @@ class TcpCloseTest {
 
     @Test
     void closingWithUnreadDataResetsTheConnection() {
-        try (Established e = new Established()) {
+        try (OpenConnection e = new OpenConnection()) {
             e.p.bs.send(e.server, "unread".getBytes());
             e.runFor(100);
             e.p.as.close(e.client);
@@ -261,13 +221,13 @@ class TcpCloseTest {
 
             List<Segments.Sent> fromA = e.p.sentBy("a").stream().filter(s -> s.time() >= e.start).toList();
             assertThat(fromA.get(fromA.size() - 1).flags()).isEqualTo("R.");
-            assertThat(e.states("a")).containsExactly("ESTABLISHED>CLOSED");
+            assertThat(e.statesAfterHandshake("a")).containsExactly("ESTABLISHED>CLOSED");
         }
     }
 
     /** Puts a hand-made segment from b to a on a's wire, as packetdrill injects packets. */
-    private static void injectToA(Established e, long seq, long ack, int flags) {
-        TcpConnection client = e.clientConnection();
+    private static void injectToA(OpenConnection e, long seq, long ack, int flags) {
+        TcpConnection client = e.clientConnection;
         TcpSegment s = new TcpSegment(80, client.localPort(), seq, ack, flags, 1000, 0, TcpOptions.NONE, Payload.EMPTY);
         byte[] frame = FrameBuilder.ethernet(e.p.a.device("eth0").mac(), e.p.b.device("eth0").mac())
                 .ipv4(TcpPair.B, TcpPair.A).tcp(s);

@@ -1,5 +1,6 @@
 package dev.packetlab.stack.tcp;
 
+import static dev.packetlab.stack.tcp.OpenConnection.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.packetlab.stack.socket.SocketTable;
@@ -10,57 +11,16 @@ import org.junit.jupiter.api.Test;
 /** Moving data: segmentation, Nagle, delayed ACKs and the window (CONFORMANCE 14–18, RFC 9293 3.7–3.8). */
 class TcpDataTest {
 
-    /** A connection a→b on port 80, established; the test starts once the handshake is over. */
-    private static final class Established {
-        final TcpPair p = new TcpPair();
-        final int client;
-        final int server;
-        final long start;
-
-        Established() {
-            int l = p.listen(80);
-            TcpPair.Outcome accepted = p.accept(l);
-            TcpPair.Connect c = p.connect(80);
-            p.runUntilMillis(100);
-            client = c.fd;
-            server = accepted.value();
-            start = p.t.sim.now();
-        }
-
-        /** Segments {@code node} sent after the handshake. */
-        List<Segments.Sent> sent(String node) {
-            return p.sentBy(node).stream().filter(s -> s.time() >= start).toList();
-        }
-
-        void runFor(long ms) {
-            p.t.sim.runUntil(start + dev.packetlab.stack.sim.SimTime.millis(ms));
-        }
-
-        long ms(Segments.Sent s) {
-            return Math.round((s.time() - start) / 1e6);
-        }
-
-        long iss() {
-            return p.connection(p.a, p.as.localAddress(client).port()).iss();
-        }
-    }
-
-    private static byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) b[i] = (byte) (i * 7);
-        return b;
-    }
-
     @Test
     void tenThousandBytesLeaveAsSixFullSegmentsAndOneOf1240() {
-        Established e = new Established();
+        OpenConnection e = new OpenConnection();
         e.p.readAll(e.p.bs, e.server);
         assertThat(e.p.as.send(e.client, bytes(10_000)).value()).isEqualTo(10_000);
         e.p.runUntilMillis(1_000);
 
         List<Segments.Sent> data = e.sent("a").stream().filter(s -> s.length() > 0).toList();
         assertThat(data).extracting(Segments.Sent::length).containsExactly(1460, 1460, 1460, 1460, 1460, 1460, 1240);
-        long first = (e.iss() + 1) & 0xffff_ffffL;
+        long first = (e.clientConnection.iss() + 1) & 0xffff_ffffL;
         assertThat(data).extracting(Segments.Sent::seq).containsExactly(first, first + 1460, first + 2920, first + 4380,
                 first + 5840, first + 7300, first + 8760);
         assertThat(data).extracting(Segments.Sent::flags).containsExactly(".", ".", ".", ".", ".", ".", "P.");
@@ -70,7 +30,7 @@ class TcpDataTest {
 
     @Test
     void nagleHoldsSmallWritesWhileDataIsUnacknowledgedAndSendsThemTogetherOnTheAck() {
-        Established e = new Established();
+        OpenConnection e = new OpenConnection();
         e.p.readAll(e.p.bs, e.server);
         e.p.as.send(e.client, bytes(10));
         e.p.as.send(e.client, bytes(10));
@@ -86,7 +46,7 @@ class TcpDataTest {
 
     @Test
     void tcpNoDelaySendsEachSmallWriteAtOnce() {
-        Established e = new Established();
+        OpenConnection e = new OpenConnection();
         e.p.readAll(e.p.bs, e.server);
         e.p.as.setOption(e.client, SocketTable.Option.TCP_NODELAY, 1);
         e.p.as.send(e.client, bytes(10));
@@ -102,7 +62,7 @@ class TcpDataTest {
 
     @Test
     void aLoneSegmentIsAcknowledgedAfter200ms() {
-        Established e = new Established();
+        OpenConnection e = new OpenConnection();
         e.p.readAll(e.p.bs, e.server);
         e.p.as.send(e.client, bytes(100));
         e.p.runUntilMillis(1_000);
@@ -111,13 +71,13 @@ class TcpDataTest {
         assertThat(acks).hasSize(1);
         assertThat(acks.get(0).flags()).isEqualTo(".");
         assertThat(e.ms(acks.get(0))).isEqualTo(210); // arrives at 10 ms, acknowledged 200 ms later
-        assertThat(acks.get(0).ack()).isEqualTo((e.iss() + 101) & 0xffff_ffffL);
+        assertThat(acks.get(0).ack()).isEqualTo((e.clientConnection.iss() + 101) & 0xffff_ffffL);
         e.p.close();
     }
 
     @Test
     void twoFullSegmentsAreAcknowledgedAtOnce() {
-        Established e = new Established();
+        OpenConnection e = new OpenConnection();
         e.p.readAll(e.p.bs, e.server);
         e.p.as.send(e.client, bytes(2 * 1460));
         e.p.runUntilMillis(1_000);
@@ -125,13 +85,13 @@ class TcpDataTest {
         List<Segments.Sent> acks = e.sent("b");
         assertThat(acks).hasSize(1);
         assertThat(e.ms(acks.get(0))).isEqualTo(10);
-        assertThat(acks.get(0).ack()).isEqualTo((e.iss() + 1 + 2920) & 0xffff_ffffL);
+        assertThat(acks.get(0).ack()).isEqualTo((e.clientConnection.iss() + 1 + 2920) & 0xffff_ffffL);
         e.p.close();
     }
 
     @Test
     void anAckPiggybacksOnDataGoingTheOtherWay() {
-        Established e = new Established();
+        OpenConnection e = new OpenConnection();
         e.p.readAll(e.p.bs, e.server);
         e.p.readAll(e.p.as, e.client);
         e.p.as.send(e.client, bytes(100));
@@ -143,14 +103,14 @@ class TcpDataTest {
         assertThat(fromB).hasSize(1);
         assertThat(fromB.get(0).flags()).isEqualTo("P.");
         assertThat(fromB.get(0).length()).isEqualTo(300);
-        assertThat(fromB.get(0).ack()).isEqualTo((e.iss() + 101) & 0xffff_ffffL);
+        assertThat(fromB.get(0).ack()).isEqualTo((e.clientConnection.iss() + 101) & 0xffff_ffffL);
         assertThat(e.ms(fromB.get(0))).isEqualTo(50);
         e.p.close();
     }
 
     @Test
     void theAdvertisedWindowShrinksAsTheUnreadBufferFillsAndTheSenderStopsAtIt() {
-        Established e = new Established();
+        OpenConnection e = new OpenConnection();
         e.p.b.sysctl(); // the server application never reads
         assertThat(e.p.as.send(e.client, bytes(65_535)).value()).isEqualTo(65_535);
         e.p.as.send(e.client, bytes(1_000)); // more than the receiver's window: it must wait
@@ -166,7 +126,7 @@ class TcpDataTest {
 
     @Test
     void readingSendsAWindowUpdateOnceTheWindowGrewByAnMss() {
-        Established e = new Established();
+        OpenConnection e = new OpenConnection();
         e.p.as.send(e.client, bytes(65_535));
         e.p.runUntilMillis(2_000);
         int before = e.sent("b").size();
@@ -193,7 +153,7 @@ class TcpDataTest {
 
     @Test
     void aZeroWindowIsProbedWithBackOffUntilItOpensAndTheConnectionSurvives() {
-        Established e = new Established();
+        OpenConnection e = new OpenConnection();
         TcpPair.Outcome written = new TcpPair.Outcome();
         e.p.as.write(e.client, bytes(65_535 + 100), w -> written.complete(w, e.p.t.sim.now()));
         e.p.runUntilMillis(120_000);

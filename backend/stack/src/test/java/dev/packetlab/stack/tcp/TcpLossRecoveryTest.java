@@ -1,14 +1,13 @@
 package dev.packetlab.stack.tcp;
 
+import static dev.packetlab.stack.tcp.OpenConnection.MSS;
+import static dev.packetlab.stack.tcp.OpenConnection.bytes;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.packetlab.stack.sim.SimTime;
 import dev.packetlab.stack.socket.Errno;
-import dev.packetlab.stack.testing.Frames;
 import dev.packetlab.stack.testing.Segments;
 import dev.packetlab.stack.trace.TraceEvent;
-import dev.packetlab.stack.wire.Ipv4HeaderView;
-import dev.packetlab.stack.wire.TcpSegment;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
@@ -20,85 +19,10 @@ import org.junit.jupiter.api.Test;
  * connection's {@link TraceEvent.TcpVariablesChanged} reports. Times are counted from the end of the handshake.
  */
 class TcpLossRecoveryTest {
-    private static final int MSS = 1460;
-
-    /** An open connection a→b whose server reads everything. */
-    private static final class Open {
-        final TcpPair p = new TcpPair();
-        final TcpPair.Session s = p.open(80);
-        final TcpPair.Reader reader = p.readAll(p.bs, s.server());
-        final TcpConnection client = p.connection(p.a, p.as.localAddress(s.client()).port());
-        /** The sequence number of the first data byte. */
-        final long first = Seq.add(client.iss(), 1);
-
-        /** The sequence number of the {@code n}th full segment, from 1. */
-        long segment(int n) {
-            return Seq.add(first, (long) (n - 1) * MSS);
-        }
-
-        /** Drops the first transmission of the {@code n}th full segment. */
-        void dropSegment(int n) {
-            long seq = segment(n);
-            p.wire.drop(x -> x.payload().length() > 0 && x.sequenceNumber() == seq, 1);
-        }
-
-        void send(byte[] data) {
-            assertThat(p.as.send(s.client(), data).value()).isEqualTo(data.length);
-        }
-
-        void runFor(long ms) {
-            p.t.sim.runUntil(s.start() + SimTime.millis(ms));
-        }
-
-        long since(long time) {
-            return time - s.start();
-        }
-
-        List<Segments.Sent> data() {
-            return p.sentBy("a").stream().filter(x -> x.time() >= s.start() && x.length() > 0).toList();
-        }
-
-        /** a's data segments sent again: every one after the first transmission of each sequence number. */
-        List<Segments.Sent> retransmissions() {
-            List<Segments.Sent> all = data();
-            return all.stream().filter(x -> all.subList(0, all.indexOf(x)).stream().anyMatch(y -> y.seq() == x.seq()))
-                    .toList();
-        }
-
-        /** When the ACKs b sent with acknowledgment number {@code ack} reached a, in order. */
-        List<Long> ackArrivals(long ack) {
-            return p.t.receivedBy("a").stream().filter(e -> e.time() >= s.start() && Frames.isTcp(e.frame()))
-                    .filter(e -> decode(e.frame()).acknowledgmentNumber() == ack && decode(e.frame()).payload().length() == 0)
-                    .map(TraceEvent.FrameReceived::time).toList();
-        }
-
-        /** a's reports of cwnd and ssthresh since the handshake, as "cwnd/ssthresh" at nanoseconds since then. */
-        List<String> windows() {
-            return p.variables("a").stream().filter(v -> v.time() >= s.start())
-                    .map(v -> v.cwnd() + "/" + (v.ssthresh() == CongestionControl.INITIAL_SSTHRESH ? "∞" : v.ssthresh()))
-                    .toList();
-        }
-
-        /** The report a made at {@code time}: the values after that event. */
-        TraceEvent.TcpVariablesChanged variablesAt(long time) {
-            return p.variables("a").stream().filter(v -> v.time() == time).reduce((x, y) -> y).orElseThrow();
-        }
-    }
-
-    private static TcpSegment decode(byte[] frame) {
-        Ipv4HeaderView ip = Frames.ip(frame);
-        return TcpSegment.decode(frame, ip.payloadOffset(), ip.payloadLength(), ip.source(), ip.destination()).orThrow();
-    }
-
-    private static byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) b[i] = (byte) (i * 31 + i / 1460);
-        return b;
-    }
 
     @Test
     void theThirdDuplicateAckRetransmitsExactlyTheMissingSegment() {
-        Open o = new Open();
+        OpenConnection o = new OpenConnection(true);
         o.dropSegment(3);
         o.send(bytes(10 * MSS));
         o.runFor(1_000);
@@ -111,14 +35,14 @@ class TcpLossRecoveryTest {
         assertThat(again.get(0).seq()).isEqualTo(o.segment(3));
         assertThat(again.get(0).length()).isEqualTo(MSS);
         assertThat(again.get(0).time()).isEqualTo(acks.get(3)); // the third duplicate, not the second
-        assertThat(o.client.retransmittedSegments()).isEqualTo(1);
+        assertThat(o.clientConnection.retransmittedSegments()).isEqualTo(1);
         assertThat(o.reader.data.toByteArray()).isEqualTo(bytes(10 * MSS));
         o.p.close();
     }
 
     @Test
     void fastRetransmitSetsSsthreshToHalfTheFlightAndCwndThreeSegmentsAbove() {
-        Open o = new Open();
+        OpenConnection o = new OpenConnection(true);
         o.dropSegment(3);
         o.send(bytes(10 * MSS));
         o.runFor(1_000);
@@ -133,7 +57,7 @@ class TcpLossRecoveryTest {
 
     @Test
     void duplicatesInflateCwndByOneSegmentEachAndTheFullAckDeflatesIt() {
-        Open o = new Open();
+        OpenConnection o = new OpenConnection(true);
         o.dropSegment(3);
         o.send(bytes(10 * MSS));
         o.runFor(1_000);
@@ -147,7 +71,7 @@ class TcpLossRecoveryTest {
 
     @Test
     void aPartialAckRetransmitsTheNextHoleAtOnce() {
-        Open o = new Open();
+        OpenConnection o = new OpenConnection(true);
         o.dropSegment(3);
         o.dropSegment(6);
         o.send(bytes(10 * MSS));
@@ -162,14 +86,14 @@ class TcpLossRecoveryTest {
         assertThat(o.since(again.get(1).time()) / SimTime.MICROSECOND).isEqualTo(40_000); // one round trip, not an RTO
         // RFC 6582 3.2 step 5: cwnd 14600 less the 4380 bytes acknowledged, plus one MSS back
         assertThat(o.variablesAt(again.get(1).time()).cwnd()).isEqualTo(14_600 - 3 * MSS + MSS);
-        assertThat(o.client.retransmittedSegments()).isEqualTo(2);
+        assertThat(o.clientConnection.retransmittedSegments()).isEqualTo(2);
         assertThat(o.reader.data.toByteArray()).isEqualTo(bytes(10 * MSS));
         o.p.close();
     }
 
     @Test
     void aTimeoutRetransmitsOneSegmentFromSndUnaWithCwndOfOneMss() {
-        Open o = new Open();
+        OpenConnection o = new OpenConnection(true);
         o.p.wire.drop(x -> x.payload().length() > 0, 10); // the whole first window: no duplicate ACK comes back
         o.send(bytes(30 * MSS));
         o.runFor(1_100);
@@ -187,7 +111,7 @@ class TcpLossRecoveryTest {
 
     @Test
     void afterATimeoutCwndGrowsOneMssPerAckUpToSsthreshThenMoreSlowly() {
-        Open o = new Open();
+        OpenConnection o = new OpenConnection(true);
         o.p.wire.drop(x -> x.payload().length() > 0, 10);
         o.send(bytes(30 * MSS));
         o.runFor(3_000);
@@ -202,7 +126,7 @@ class TcpLossRecoveryTest {
 
     @Test
     void afterEightUnansweredRetransmissionsAReadFailsWithEtimedoutAndAnRstIsSent() {
-        Open o = new Open();
+        OpenConnection o = new OpenConnection(true);
         TcpPair.Reader clientReads = o.p.readAll(o.p.as, o.s.client()); // blocked: b never sends anything
         o.p.wire.drop(x -> x.payload().length() > 0, 100);
         o.send(bytes(100));
@@ -217,14 +141,14 @@ class TcpLossRecoveryTest {
         assertThat(o.since(resets.get(0).time())).isEqualTo(SimTime.seconds(243)); // the ninth expiry
         assertThat(clientReads.error).isEqualTo(Errno.ETIMEDOUT);
         assertThat(clientReads.endTime).isEqualTo(resets.get(0).time());
-        assertThat(o.client.state()).isEqualTo(TcpState.CLOSED);
-        assertThat(o.client.retransmittedSegments()).isEqualTo(8);
+        assertThat(o.clientConnection.state()).isEqualTo(TcpState.CLOSED);
+        assertThat(o.clientConnection.retransmittedSegments()).isEqualTo(8);
         o.p.close();
     }
 
     @Test
     void theRstAfterTheLastRetryResetsAPeerThatReceivedEverythingButWhoseAcksWereLost() {
-        Open o = new Open();
+        OpenConnection o = new OpenConnection(true);
         o.p.wire.drop(x -> x.payload().length() == 0 && x.sourcePort() == 80, 1_000); // b's ACKs never arrive
         o.send(bytes(3 * MSS));
         o.runFor(300_000);
@@ -241,7 +165,7 @@ class TcpLossRecoveryTest {
 
     @Test
     void theRetryLimitIsTheSysctlTcpRetries2() {
-        Open o = new Open();
+        OpenConnection o = new OpenConnection(true);
         TcpPair.sysctl(o.p.a, "net.ipv4.tcp_retries2", 3); // read at each expiry: it applies to open connections
         TcpPair.Reader clientReads = o.p.readAll(o.p.as, o.s.client());
         o.p.wire.drop(x -> x.payload().length() > 0, 100);

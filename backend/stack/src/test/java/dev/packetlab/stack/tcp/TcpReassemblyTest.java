@@ -1,12 +1,12 @@
 package dev.packetlab.stack.tcp;
 
+import static dev.packetlab.stack.tcp.OpenConnection.MSS;
+import static dev.packetlab.stack.tcp.OpenConnection.bytes;
+import static dev.packetlab.stack.tcp.OpenConnection.decode;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.packetlab.stack.sim.SimTime;
 import dev.packetlab.stack.testing.Frames;
 import dev.packetlab.stack.testing.Segments;
-import dev.packetlab.stack.wire.Ipv4HeaderView;
-import dev.packetlab.stack.wire.TcpSegment;
 import java.util.Arrays;
 import java.util.List;
 import org.junit.jupiter.api.Test;
@@ -17,79 +17,36 @@ import org.junit.jupiter.api.Test;
  * that was already received is acknowledged and discarded. Times are counted from the end of the handshake.
  */
 class TcpReassemblyTest {
-    private static final int MSS = 1460;
-
-    /** An open connection a→b whose server reads everything that becomes readable. */
-    private static final class Open {
-        final TcpPair p = new TcpPair();
-        final TcpPair.Session s = p.open(80);
-        final TcpPair.Reader reader = p.readAll(p.bs, s.server());
-        final TcpConnection client = p.connection(p.a, p.as.localAddress(s.client()).port());
-        final TcpConnection server = p.connection(p.b, 80);
-        final long first = Seq.add(client.iss(), 1);
-
-        long segment(int n) {
-            return Seq.add(first, (long) (n - 1) * MSS);
-        }
-
-        void dropSegment(int n) {
-            long seq = segment(n);
-            p.wire.drop(x -> x.payload().length() > 0 && x.sequenceNumber() == seq, 1);
-        }
-
-        void send(byte[] data) {
-            assertThat(p.as.send(s.client(), data).value()).isEqualTo(data.length);
-        }
-
-        void runFor(long ms) {
-            p.t.sim.runUntil(s.start() + SimTime.millis(ms));
-        }
-
-        long micros(Segments.Sent x) {
-            return (x.time() - s.start()) / SimTime.MICROSECOND;
-        }
-
-        List<Segments.Sent> fromB() {
-            return p.sentBy("b").stream().filter(x -> x.time() >= s.start()).toList();
-        }
-    }
-
-    /** Bytes that differ from segment to segment, so that a segment delivered in the wrong place shows. */
-    private static byte[] bytes(int n) {
-        byte[] b = new byte[n];
-        for (int i = 0; i < n; i++) b[i] = (byte) (i * 31 + i / MSS);
-        return b;
-    }
 
     @Test
     void segmentsBeyondAHoleAreHeldUntilItFills() {
-        Open o = new Open();
+        OpenConnection o = new OpenConnection(true);
         o.dropSegment(3);
         o.send(bytes(10 * MSS));
         o.runFor(25); // segments 1–2 and 4–10 arrived at 10 ms; the retransmitted 3 arrives at 30 ms
 
         assertThat(o.reader.data.toByteArray()).isEqualTo(Arrays.copyOf(bytes(10 * MSS), 2 * MSS));
-        assertThat(o.server.rcvNxt()).isEqualTo(o.segment(3));
-        assertThat(o.server.readable()).isZero();
+        assertThat(o.serverConnection().rcvNxt()).isEqualTo(o.segment(3));
+        assertThat(o.serverConnection().readable()).isZero();
         o.p.close();
     }
 
     @Test
     void onceTheHoleFillsTheReaderGetsEveryByteInOrder() {
-        Open o = new Open();
+        OpenConnection o = new OpenConnection(true);
         o.dropSegment(3);
         o.dropSegment(6);
         o.send(bytes(10 * MSS));
         o.runFor(1_000);
 
         assertThat(o.reader.data.toByteArray()).isEqualTo(bytes(10 * MSS));
-        assertThat(o.server.rcvNxt()).isEqualTo(o.segment(11));
+        assertThat(o.serverConnection().rcvNxt()).isEqualTo(o.segment(11));
         o.p.close();
     }
 
     @Test
     void eachOutOfOrderSegmentIsAnsweredAtOnceByADuplicateAckForTheHole() {
-        Open o = new Open();
+        OpenConnection o = new OpenConnection(true);
         o.dropSegment(3);
         o.send(bytes(10 * MSS));
         o.runFor(25);
@@ -97,7 +54,7 @@ class TcpReassemblyTest {
         List<Segments.Sent> acks = o.fromB();
         // the first acknowledges segments 1–2 (every second full segment at once); 4…10 each get a duplicate
         assertThat(acks).hasSize(8);
-        long bSeq = Seq.add(o.server.iss(), 1);
+        long bSeq = Seq.add(o.serverConnection().iss(), 1);
         assertThat(acks).allSatisfy(x -> {
             assertThat(x.flags()).isEqualTo(".");
             assertThat(x.seq()).isEqualTo(bSeq);
@@ -115,7 +72,7 @@ class TcpReassemblyTest {
 
     @Test
     void theSegmentThatFillsTheHoleIsAcknowledgedAtOnceUpToTheEndOfWhatIsHeld() {
-        Open o = new Open();
+        OpenConnection o = new OpenConnection(true);
         o.dropSegment(3);
         o.send(bytes(10 * MSS));
         o.runFor(1_000);
@@ -130,7 +87,7 @@ class TcpReassemblyTest {
 
     @Test
     void aSegmentReceivedTwiceIsAcknowledgedAtOnceAndDeliveredOnce() {
-        Open o = new Open();
+        OpenConnection o = new OpenConnection(true);
         o.p.wire.drop(x -> x.payload().length() == 0 && x.sourcePort() == 80, 1); // b's delayed ACK is lost
         o.send(bytes(100));
         o.runFor(1_500);
@@ -141,14 +98,14 @@ class TcpReassemblyTest {
         assertThat(acks).extracting(o::micros).containsExactly(210_000L, 1_010_000L); // the second at once
         assertThat(acks.get(1).ack()).isEqualTo(Seq.add(o.first, 100));
         assertThat(o.reader.data.toByteArray()).isEqualTo(bytes(100));
-        assertThat(o.server.rcvNxt()).isEqualTo(Seq.add(o.first, 100));
-        assertThat(o.client.sndUna()).isEqualTo(Seq.add(o.first, 100));
+        assertThat(o.serverConnection().rcvNxt()).isEqualTo(Seq.add(o.first, 100));
+        assertThat(o.clientConnection.sndUna()).isEqualTo(Seq.add(o.first, 100));
         o.p.close();
     }
 
     @Test
     void aCopyOfDataHeldBeyondTheHoleIsAnsweredWithTheHoleAndDeliveredOnce() {
-        Open o = new Open();
+        OpenConnection o = new OpenConnection(true);
         o.dropSegment(3);
         o.send(bytes(10 * MSS));
         o.runFor(15);
@@ -168,10 +125,5 @@ class TcpReassemblyTest {
         o.runFor(1_000);
         assertThat(o.reader.data.toByteArray()).isEqualTo(bytes(10 * MSS));
         o.p.close();
-    }
-
-    private static TcpSegment decode(byte[] frame) {
-        Ipv4HeaderView ip = Frames.ip(frame);
-        return TcpSegment.decode(frame, ip.payloadOffset(), ip.payloadLength(), ip.source(), ip.destination()).orThrow();
     }
 }
