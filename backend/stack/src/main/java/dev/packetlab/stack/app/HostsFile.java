@@ -12,8 +12,8 @@ import java.util.Map;
 
 /**
  * A node's {@code /etc/hosts}: names and the IPv4 address each stands for. Programs look names up here first, as
- * glibc's resolver does ({@code hosts: files dns} in nsswitch.conf), so {@code nc srv 8888} and {@code ping srv} work in
- * a lab that has no DNS server. Names compare without regard to case, as in the real file; a name keeps its first
+ * glibc's resolver does ({@code hosts: files dns} in nsswitch.conf), so {@code nc srv 8888} and {@code ping srv}
+ * work in a lab that has no DNS server. Names compare without regard to case, as in the real file; a name keeps its first
  * address, and an address's first name is the one a reverse lookup ({@code netstat} without {@code -n}) shows.
  *
  * <p>Like the real file it is written once and not kept up to date: an address changed later with {@code ip addr add}

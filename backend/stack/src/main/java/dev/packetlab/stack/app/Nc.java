@@ -127,7 +127,7 @@ final class Nc implements Command {
         if (!text.isEmpty() && text.chars().allMatch(Character::isDigit)) {
             fatal(p, "port number " + (text.length() > 5 || Long.parseLong(text) > 65_535 ? "too large" : "too small")
                     + ": " + text);
-        } else if (text.startsWith("-") && text.substring(1).chars().allMatch(Character::isDigit) && text.length() > 1) {
+        } else if (text.length() > 1 && text.startsWith("-") && text.substring(1).chars().allMatch(Character::isDigit)) {
             fatal(p, "port number too small: " + text);
         } else {
             fatal(p, "service \"" + text + "\" unknown");
@@ -264,7 +264,8 @@ final class Nc implements Command {
                 if (p.exited()) return;
                 p.simulation().cancel(deadline);
                 if (!r.succeeded()) {
-                    fatal(p, "connect to " + peer + " port " + port + " (" + proto + ") failed: " + r.error().message());
+                    fatal(p, "connect to " + peer + " port " + port + " (" + proto + ") failed: "
+                            + r.error().message());
                     return;
                 }
                 if (verbose) {

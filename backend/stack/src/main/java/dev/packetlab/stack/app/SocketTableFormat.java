@@ -96,7 +96,8 @@ final class SocketTableFormat {
             String mantissa = stripZeros(rounded.movePointLeft(exponent).toPlainString());
             return mantissa + "e" + (exponent < 0 ? "-" : "+") + String.format("%02d", Math.abs(exponent));
         }
-        return stripZeros(rounded.setScale(Math.max(0, precision - 1 - exponent), RoundingMode.HALF_EVEN).toPlainString());
+        int decimals = Math.max(0, precision - 1 - exponent);
+        return stripZeros(rounded.setScale(decimals, RoundingMode.HALF_EVEN).toPlainString());
     }
 
     private static String stripZeros(String s) {

@@ -125,7 +125,9 @@ final class Ss implements Command {
         if (c.state() == TcpState.TIME_WAIT) return "";
         StringBuilder s = new StringBuilder();
         s.append(' ').append(c.congestionControl());
-        if (c.windowScaleSent() >= 0) s.append(" wscale:").append(c.windowScaleReceived()).append(',').append(c.windowScaleSent());
+        if (c.windowScaleSent() >= 0) {
+            s.append(" wscale:").append(c.windowScaleReceived()).append(',').append(c.windowScaleSent());
+        }
         long rtoMicros = c.rto() / SimTime.MICROSECOND;
         if (rtoMicros > 0) s.append(" rto:").append(SocketTableFormat.g(rtoMicros / 1000.0, 6));
         if (c.retries() > 0) s.append(" backoff:").append(c.retries());
@@ -140,7 +142,9 @@ final class Ss implements Command {
         if (c.receiveMss() > 0) s.append(" advmss:").append(c.receiveMss());
         long cwnd = synchronized_ && mss > 0 ? c.cwnd() / mss : 0;
         if (cwnd > 0) s.append(" cwnd:").append(cwnd);
-        if (c.ssthresh() < CongestionControl.INITIAL_SSTHRESH && mss > 0) s.append(" ssthresh:").append(c.ssthresh() / mss);
+        if (c.ssthresh() < CongestionControl.INITIAL_SSTHRESH && mss > 0) {
+            s.append(" ssthresh:").append(c.ssthresh() / mss);
+        }
         if (srttMicros > 0 && cwnd > 0) {
             s.append(" send ").append(bandwidth(cwnd * mss * 8_000_000.0 / srttMicros, numeric)).append("bps");
         }

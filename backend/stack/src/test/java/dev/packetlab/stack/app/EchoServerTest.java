@@ -113,12 +113,14 @@ class EchoServerTest {
 
         assertThat(server[0]).isEqualTo(130);
         assertThat(client[0]).isZero();
-        assertThat(t.run(pc1, "nc srv 7")).isEqualTo("nc: connect to srv (10.0.0.2) port 7 (tcp) failed: Connection refused\n");
+        assertThat(t.run(pc1, "nc srv 7"))
+                .isEqualTo("nc: connect to srv (10.0.0.2) port 7 (tcp) failed: Connection refused\n");
     }
 
     @Test
     void aBadPortIsAUsageError() {
-        assertThat(t.run(srv, "echo-server 70000")).startsWith("echo-server: invalid port '70000'\nusage: echo-server [-u] [PORT]");
+        assertThat(t.run(srv, "echo-server 70000"))
+                .startsWith("echo-server: invalid port '70000'\nusage: echo-server [-u] [PORT]");
         assertThat(t.lastExitCode).isEqualTo(2);
     }
 }

@@ -85,7 +85,8 @@ class SsTest {
     void hLeavesOutTheHeaderAndTheColumnsFitTheRowsAlone() {
         background(srv, "nc -l 8888");
 
-        assertThat(t.run(srv, "ss -tlnH")).isEqualTo("LISTEN 0      1      0.0.0.0:8888 0.0.0.0:*\n"); // queues are "%-6d"
+        // the queues keep ss's "%-6d"
+        assertThat(t.run(srv, "ss -tlnH")).isEqualTo("LISTEN 0      1      0.0.0.0:8888 0.0.0.0:*\n");
     }
 
     @Test
@@ -185,7 +186,8 @@ class SsTest {
         background(srv, "nc -l 8888");
         t.run(pc1, "echo hello | nc srv 8888");
 
-        assertThat(t.run(pc1, "ss -tani")).endsWith("TIME-WAIT 0      0           10.0.0.1:38186     10.0.0.2:8888\n\t\n");
+        assertThat(t.run(pc1, "ss -tani"))
+                .endsWith("TIME-WAIT 0      0           10.0.0.1:38186     10.0.0.2:8888\n\t\n");
     }
 
     @Test
