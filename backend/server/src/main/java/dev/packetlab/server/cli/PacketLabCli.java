@@ -44,7 +44,7 @@ public final class PacketLabCli {
 
     static final String USAGE = """
             Usage:
-              packetlab run LAB.yaml --script FILE|- [--pcap OUT] [--events OUT.jsonl] [--seed N] [--until DURATION]
+              packetlab run LAB.yaml --script FILE|- [--pcap OUT [--pcap-node NODE]] [--events OUT.jsonl] [--seed N] [--until DURATION]
                   runs the lab headless, feeding it the script's commands (- reads them from standard input)
               packetlab check LAB.yaml --script FILE
                   runs the script and the lab's checks; exit code 0 iff every check passes
@@ -92,6 +92,12 @@ public final class PacketLabCli {
 
     private static int run(RunOptions o, InputStream in, PrintStream out, PrintStream err) throws IOException {
         Lab lab = LabFileReader.read(o.lab().toString(), Files.readString(o.lab()));
+        List<String> nodes = lab.nodes().stream().map(n -> n.id()).toList();
+        if (o.pcapNode() != null && !nodes.contains(o.pcapNode())) {
+            err.println("packetlab run: --pcap-node: " + o.lab() + " has no node \"" + o.pcapNode() + "\" (its nodes: "
+                    + String.join(", ", nodes) + ")");
+            return EXIT_USAGE;
+        }
         String scriptName = o.script().equals("-") ? "(stdin)" : o.script();
         String scriptText = o.script().equals("-") ? new String(in.readAllBytes(), StandardCharsets.UTF_8)
                 : Files.readString(Path.of(o.script()));
@@ -110,7 +116,8 @@ public final class PacketLabCli {
             LabInstance instance = LabBuilder.build(o.lab().toString(), lab, o.seed() == null ? lab.seed() : o.seed(),
                     listeners);
             Trace trace = instance.network().trace();
-            if (pcap != null) Capture.everything(trace, pcap);
+            if (pcap != null && o.pcapNode() == null) Capture.everything(trace, pcap);
+            if (pcap != null && o.pcapNode() != null) Capture.node(trace, pcap, o.pcapNode());
             ScriptRunner runner = new ScriptRunner(instance, o.until());
             runner.run(script);
             transcript.flush();
@@ -126,11 +133,12 @@ public final class PacketLabCli {
     }
 
     /** The options of {@code run}. */
-    record RunOptions(Path lab, String script, Path pcap, Path events, Long seed, long until) {
+    record RunOptions(Path lab, String script, Path pcap, String pcapNode, Path events, Long seed, long until) {
         static RunOptions parse(String[] args) {
             Path lab = null;
             String script = null;
             Path pcap = null;
+            String pcapNode = null;
             Path events = null;
             Long seed = null;
             long until = Long.MAX_VALUE;
@@ -139,6 +147,7 @@ public final class PacketLabCli {
                 switch (a) {
                     case "--script" -> script = value(args, ++i, a);
                     case "--pcap" -> pcap = Path.of(value(args, ++i, a));
+                    case "--pcap-node" -> pcapNode = value(args, ++i, a);
                     case "--events" -> events = Path.of(value(args, ++i, a));
                     case "--seed" -> {
                         String v = value(args, ++i, a);
@@ -158,7 +167,8 @@ public final class PacketLabCli {
             }
             if (lab == null) throw new IllegalArgumentException("which lab? (packetlab run LAB.yaml --script FILE)");
             if (script == null) throw new IllegalArgumentException("--script FILE (or - for standard input) is required");
-            return new RunOptions(lab, script, pcap, events, seed, until);
+            if (pcapNode != null && pcap == null) throw new IllegalArgumentException("--pcap-node needs --pcap OUT");
+            return new RunOptions(lab, script, pcap, pcapNode, events, seed, until);
         }
 
         private static String value(String[] args, int i, String option) {

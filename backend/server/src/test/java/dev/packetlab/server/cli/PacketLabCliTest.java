@@ -68,6 +68,59 @@ class PacketLabCliTest {
         assertThat(seen).contains("ARP\t", "ICMP\t8", "ICMP\t0", "ICMP\t11,8");
     }
 
+    /**
+     * The seed's story of closing (CONFORMANCE 23): the server closes first, so its socket on port 8888 waits in
+     * TIME_WAIT, and a new server on that port fails with "Address already in use" until it sets SO_REUSEADDR.
+     */
+    @Test
+    void theTcpLabShowsTheServersTimeWaitAndAddressInUseUntilSoReuseaddr() throws IOException {
+        Path pcap = dir.resolve("tcp.pcap");
+        String script = """
+                srv: echo hello | nc -l 8888 &
+                pc1: nc srv 8888
+                wait 1s
+                srv: netstat -ant
+                srv: nc -l 8888
+                srv: nc -l -r 8888 &
+                wait 1s
+                srv: netstat -ant
+                """;
+        int code = execute(script, "run", "../../labs/tcp-connection.yaml", "--script", "-", "--pcap", pcap.toString(),
+                "--pcap-node", "srv");
+        assertThat(code).isZero();
+        assertThat(stdout()).isEqualTo("""
+                srv: $ echo hello | nc -l 8888
+                pc1: $ nc srv 8888
+                pc1: hello
+                srv: $ netstat -ant
+                srv: Active Internet connections (servers and established)
+                srv: Proto Recv-Q Send-Q Local Address           Foreign Address         State     \s
+                srv: tcp        0      0 10.0.0.2:8888           10.0.0.1:38186          TIME_WAIT \s
+                srv: $ nc -l 8888
+                srv: nc: Address already in use
+                srv: $ nc -l -r 8888
+                srv: $ netstat -ant
+                srv: Active Internet connections (servers and established)
+                srv: Proto Recv-Q Send-Q Local Address           Foreign Address         State     \s
+                srv: tcp        0      1 0.0.0.0:8888            0.0.0.0:*               LISTEN    \s
+                srv: tcp        0      0 10.0.0.2:8888           10.0.0.1:38186          TIME_WAIT \s
+                srv: ^C
+                """);
+        assertThat(Tshark.read(pcap, "-Y", "_ws.malformed || _ws.expert.severity >= warning || tcp.checksum.status == \"Bad\""))
+                .isEmpty();
+        // the server's FIN comes first: that is why the TIME_WAIT is on its side
+        assertThat(Tshark.read(pcap, "-Y", "tcp.flags.fin == 1", "-T", "fields", "-e", "tcp.srcport"))
+                .first().isEqualTo("8888");
+    }
+
+    @Test
+    void aCaptureOfANodeTheLabDoesNotHaveIsAUsageError() {
+        int code = execute("pc1: ip addr\n", "run", ROUTED_LAB, "--script", "-", "--pcap", dir.resolve("x.pcap").toString(),
+                "--pcap-node", "pc9");
+        assertThat(code).isEqualTo(PacketLabCli.EXIT_USAGE);
+        assertThat(stderr()).startsWith("packetlab run: --pcap-node: ../../labs/two-routers.yaml has no node \"pc9\" (its nodes: pc1, ");
+    }
+
     @Test
     void theSameLabSeedAndScriptGiveByteIdenticalEventLogs() throws IOException {
         Path first = dir.resolve("first.jsonl");
