@@ -145,6 +145,13 @@ public class Host extends Node implements ArpCache.Owner {
         return false;
     }
 
+    /** Whether {@code a} is the limited broadcast address or the broadcast address of one of this node's subnets. */
+    public boolean isBroadcast(Ipv4Address a) {
+        if (a.equals(Ipv4Address.BROADCAST)) return true;
+        for (Ipv4Interface i : interfaces) if (i.address() != null && i.isSubnetBroadcast(a)) return true;
+        return false;
+    }
+
     private boolean isBroadcastFor(Ipv4Interface in, Ipv4Address a) {
         return a.equals(Ipv4Address.BROADCAST) || in.isSubnetBroadcast(a);
     }

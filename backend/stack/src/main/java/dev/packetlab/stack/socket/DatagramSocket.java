@@ -23,6 +23,7 @@ final class DatagramSocket extends Socket implements UdpListener {
     private ReceiveHandler waiting;
     private Timer timeout;
     private Errno pendingError;
+    private boolean broadcast;
     private final int id;
     private String state = "CLOSED";
 
@@ -80,6 +81,7 @@ final class DatagramSocket extends Socket implements UdpListener {
 
     Result sendTo(byte[] data, SocketAddress to) {
         if (pendingError != null) return Result.failed(takeError());
+        if (!broadcast && table.host.isBroadcast(to.address())) return Result.failed(Errno.EACCES);
         if (endpoint == null) {
             Errno e = bind(0);
             if (e != null) return Result.failed(e);
@@ -124,6 +126,10 @@ final class DatagramSocket extends Socket implements UdpListener {
     Errno setOption(SocketTable.Option option, int value) {
         return switch (option) {
             case SO_REUSEADDR, SO_RCVBUF, SO_SNDBUF -> null;
+            case SO_BROADCAST -> {
+                broadcast = value != 0;
+                yield null;
+            }
             case TCP_NODELAY -> Errno.EOPNOTSUPP;
         };
     }

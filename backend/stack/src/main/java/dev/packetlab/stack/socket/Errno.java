@@ -3,6 +3,7 @@ package dev.packetlab.stack.socket;
 /** The errors a socket call can return, with Linux's numbers and strerror() words, as a learner will meet them. */
 public enum Errno {
     EBADF(9, "Bad file descriptor"),
+    EACCES(13, "Permission denied"),
     EAGAIN(11, "Resource temporarily unavailable"),
     EINVAL(22, "Invalid argument"),
     EMFILE(24, "Too many open files"),

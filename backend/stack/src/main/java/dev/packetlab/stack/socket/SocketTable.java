@@ -53,7 +53,9 @@ public final class SocketTable {
         /** Turns Nagle's algorithm off. */
         TCP_NODELAY,
         SO_SNDBUF,
-        SO_RCVBUF
+        SO_RCVBUF,
+        /** Lets a datagram socket send to a broadcast address (without it Linux answers EACCES). */
+        SO_BROADCAST
     }
 
     final Host host;

@@ -273,6 +273,7 @@ final class StreamSocket extends Socket implements TcpConnection.Events {
                 if (value < 1) return Errno.EINVAL;
                 connection.setReceiveBufferSize(value);
             }
+            case SO_BROADCAST -> { } // accepted and meaningless on TCP, as on Linux
         }
         return null;
     }

@@ -127,4 +127,43 @@ class DatagramSocketTest {
                 .containsExactly("udp 0.0.0.0:5000 null CLOSED>UNCONN", "udp 0.0.0.0:5000 10.0.0.2:9 UNCONN>ESTABLISHED",
                         "udp 0.0.0.0:5000 10.0.0.2:9 ESTABLISHED>CLOSED");
     }
+
+    @Test
+    void aDatagramToTheSubnetBroadcastAddressReachesEveryHostOnTheSubnet() {
+        TestNetwork lan = new TestNetwork();
+        Host x = lan.host("x", "10.0.0.1/24");
+        Host y = lan.host("y", "10.0.0.2/24");
+        Host z = lan.host("z", "10.0.0.3/24");
+        var hub = lan.hub("hub");
+        lan.connect(x, hub);
+        lan.connect(y, hub);
+        lan.connect(z, hub);
+        List<String> got = new ArrayList<>();
+        for (Host h : List.of(y, z)) {
+            SocketTable st = SocketTable.of(h);
+            int fd = st.socket(SocketTable.Type.DGRAM).value();
+            st.bind(fd, 9999);
+            st.receiveFrom(fd, 0, new ReceiveHandler() {
+                public void received(byte[] data, SocketAddress from) {
+                    got.add(h.name() + " <- " + from + " " + new String(data, StandardCharsets.UTF_8));
+                }
+
+                public void failed(Errno error) { got.add(h.name() + " " + error); }
+            });
+        }
+        SocketTable xs = SocketTable.of(x);
+        int fd = xs.socket(SocketTable.Type.DGRAM).value();
+        xs.bind(fd, 5000);
+        SocketAddress everyone = new SocketAddress(Ipv4Address.parse("10.0.0.255"), 9999);
+        assertThat(xs.sendTo(fd, "hi".getBytes(), everyone).error()).isEqualTo(Errno.EACCES);
+        assertThat(xs.setOption(fd, SocketTable.Option.SO_BROADCAST, 1)).isNull();
+        assertThat(xs.sendTo(fd, "hi".getBytes(), everyone).value()).isEqualTo(2);
+        lan.sim.runUntilIdle();
+
+        assertThat(got).containsExactly("y <- 10.0.0.1:5000 hi", "z <- 10.0.0.1:5000 hi");
+        assertThat(lan.sentBy("x")).hasSize(1);
+        assertThat(dev.packetlab.stack.testing.Frames.destination(lan.sentBy("x").get(0).frame()))
+                .isEqualTo(dev.packetlab.stack.wire.MacAddress.BROADCAST);
+        lan.close();
+    }
 }
