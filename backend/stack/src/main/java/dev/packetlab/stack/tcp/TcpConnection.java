@@ -867,9 +867,11 @@ public final class TcpConnection {
             default -> null;
         };
         if (e == null) return;
-        // RFC 1122 4.2.3.9: destination unreachable codes 0, 1 and 5 are soft errors; 2 and 3 are hard in SYN_SENT
-        if (e == TcpError.REFUSED && state == TcpState.SYN_SENT) {
-            run(() -> fail(e, "ICMP port unreachable in SYN_SENT"));
+        // RFC 1122 4.2.3.9 calls net and host unreachable soft errors; Linux (tcp_v4_err) ends a connection still in
+        // SYN_SENT on any of them, so `nc` to an absent neighbour says "No route to host" once ARP gives up, as a
+        // learner's own machine would. Later, they stay soft: reported only if the connection times out.
+        if (state == TcpState.SYN_SENT) {
+            run(() -> fail(e, "ICMP destination unreachable (code " + code + ") in SYN_SENT"));
         } else {
             softError = e;
         }
