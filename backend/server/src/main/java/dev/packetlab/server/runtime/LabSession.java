@@ -1,0 +1,1198 @@
+package dev.packetlab.server.runtime;
+
+import dev.packetlab.server.runtime.RunState.Mode;
+import dev.packetlab.stack.app.Commands;
+import dev.packetlab.stack.app.HostsFile;
+import dev.packetlab.stack.app.ServiceCatalog;
+import dev.packetlab.stack.app.Shell;
+import dev.packetlab.stack.lab.Lab;
+import dev.packetlab.stack.lab.LabBuilder;
+import dev.packetlab.stack.lab.LabError;
+import dev.packetlab.stack.lab.LabException;
+import dev.packetlab.stack.lab.LabInstance;
+import dev.packetlab.stack.lab.LinkSpec;
+import dev.packetlab.stack.lab.NodeSpec;
+import dev.packetlab.stack.lab.ScriptRunner;
+import dev.packetlab.stack.link.Hub;
+import dev.packetlab.stack.link.Link;
+import dev.packetlab.stack.link.NetDevice;
+import dev.packetlab.stack.link.Network;
+import dev.packetlab.stack.link.Node;
+import dev.packetlab.stack.link.Switch;
+import dev.packetlab.stack.net.Host;
+import dev.packetlab.stack.net.Ipv4Interface;
+import dev.packetlab.stack.sim.SimTime;
+import dev.packetlab.stack.sim.Simulation;
+import dev.packetlab.stack.socket.SocketTable;
+import dev.packetlab.stack.tcp.Tcp;
+import dev.packetlab.stack.tcp.TcpConnection;
+import dev.packetlab.stack.trace.Trace;
+import dev.packetlab.stack.trace.TraceEvent;
+import dev.packetlab.stack.trace.TraceListener;
+import dev.packetlab.stack.udp.Udp;
+import dev.packetlab.stack.wire.Dissection;
+import dev.packetlab.stack.wire.Dissector;
+import dev.packetlab.stack.wire.Ipv4Address;
+import dev.packetlab.stack.wire.Ipv4Prefix;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
+
+/**
+ * One live lab instance: its simulation, the lab file it was built from, its seed and the log of everything users
+ * did to it, and how it runs (paused, playing at a speed, running flat out).
+ *
+ * <p><b>Threads.</b> Every public method posts a task to the instance's {@link Mailbox} and returns a future: the
+ * simulation is only ever touched by the one pool thread draining that mailbox at a time. A paused instance, or a
+ * playing one whose next event is not yet due, has no task queued and costs no CPU; the {@link SessionScheduler}'s
+ * timer posts a tick when the next event falls due on the wall clock.
+ *
+ * <p><b>Replay.</b> The instance is fully described by {@link #record()}: rebuilding from it and applying each
+ * {@link LogEntry} at its point (time and event count) gives the same simulation event for event. That is how an
+ * evicted instance comes back, and how "go back to time t" works: rebuild, replay up to t, and keep the later
+ * entries as a recording that plays on until the user does something of their own.
+ */
+public final class LabSession {
+    /** Slowest and fastest play, simulated seconds per wall-clock second. */
+    public static final double MIN_SPEED = 0.0001;
+    public static final double MAX_SPEED = 1000;
+    /** The shortest wall-clock gap between two ticks while playing: about 30 per second, the batch rate of clients. */
+    static final long TICK = 1_000_000_000L / 30;
+    /** The longest one mailbox task may simulate before letting other instances have the thread, wall-clock ns. */
+    static final long SLICE = 20_000_000L;
+    /** How far "run until idle" goes in simulated time when something (a ping without -c) never stops. */
+    static final long RUN_HORIZON = SimTime.seconds(3600);
+    /** How many events "step to the next frame" may run looking for one. */
+    static final long STEP_FRAME_LIMIT = 1_000_000;
+    /** Recent terminal text kept per node for a client that connects later. */
+    static final int SCROLLBACK = 16 * 1024;
+    /** Output kept per job. */
+    static final int JOB_OUTPUT = 64 * 1024;
+    /** Jobs remembered per instance; the oldest that ended are forgotten first. */
+    static final int JOBS = 200;
+    private static final HexFormat HEX = HexFormat.of();
+
+    /**
+     * @param captureBytes frames kept for the packet list and pcap downloads, bytes
+     */
+    public record Settings(long captureBytes) {
+        public static final Settings DEFAULT = new Settings(32L * 1024 * 1024);
+    }
+
+    /** What a run control asks for; {@code speed}, {@code skipIdle} and {@code time} only where they apply. */
+    public record Control(Action action, Double speed, Boolean skipIdle, Long time) {
+        /**
+         * PAUSE; PLAY at {@code speed}, optionally skipping idle time; STEP one event; STEP_FRAME until the next frame
+         * is sent; RUN_UNTIL_IDLE flat out until nothing is left to happen; ADVANCE flat out by {@code time}
+         * nanoseconds of simulated time (a script's {@code wait}); SEEK to simulated time {@code time}, back or ahead.
+         */
+        public enum Action { PAUSE, PLAY, STEP, STEP_FRAME, RUN_UNTIL_IDLE, ADVANCE, SEEK }
+    }
+
+    private final String id;
+    private final String fileName;
+    private final String labFile;
+    private final long seed;
+    private final SessionScheduler scheduler;
+    private final Mailbox mailbox;
+    private final Settings settings;
+    private final Supplier<List<TraceListener>> extraListeners;
+
+    // ---- confined to the mailbox ----
+    private LabDocument document;
+    private final List<LogEntry> log = new ArrayList<>();
+    /** Entries of {@link #log} applied so far; those after it are a recording still to play. */
+    private int applied;
+    private Live live;
+    /** Where an evicted instance stood, to rebuild it to. */
+    private long restoreTime;
+    private long restoreEvents;
+    private Mode mode = Mode.PAUSED;
+    private double speed = 1;
+    private boolean skipIdle;
+    private boolean behind;
+    private long anchorWall;
+    private long anchorSim;
+    private ScheduledFuture<?> wake;
+    private boolean closed;
+    /** While RUNNING: when to stop, and the mode to return to. */
+    private BooleanSupplier runDone;
+    private long runHorizon;
+    private boolean runToHorizon;
+    private Mode afterRun = Mode.PAUSED;
+    private final List<CompletableFuture<RunState>> runWaiters = new ArrayList<>();
+    private final List<SessionObserver> observers = new ArrayList<>();
+    private final Map<Long, Job> jobs = new LinkedHashMap<>();
+    private long nextJob = 1;
+
+    private volatile long lastUsed;
+    private volatile int watchers;
+
+    private LabSession(String id, String fileName, String labFile, long seed, SessionScheduler scheduler,
+                       Settings settings, Supplier<List<TraceListener>> extraListeners) {
+        this.id = id;
+        this.fileName = fileName;
+        this.labFile = labFile;
+        this.seed = seed;
+        this.scheduler = scheduler;
+        this.mailbox = scheduler.mailbox(id);
+        this.settings = settings;
+        this.extraListeners = extraListeners;
+        this.lastUsed = scheduler.now();
+    }
+
+    /**
+     * A new instance of a lab file, built at once so that a lab that cannot be built is refused here.
+     *
+     * @param seed null for the lab's own
+     * @throws LabException naming the place in the lab file and what is wrong
+     */
+    public static LabSession create(String id, String fileName, String labFile, Long seed, SessionScheduler scheduler,
+                                    Settings settings, Supplier<List<TraceListener>> extraListeners) {
+        LabDocument doc = LabDocument.read(fileName, labFile);
+        LabSession s = new LabSession(id, fileName, labFile, seed == null ? doc.lab().seed() : seed, scheduler,
+                settings, extraListeners);
+        s.live = s.build();
+        return s;
+    }
+
+    /**
+     * An instance described by a record (an evicted one, a saved one, a shared one). It is rebuilt by replay when
+     * first used.
+     *
+     * @throws LabException when the record's lab file is not valid
+     */
+    public static LabSession restore(String id, LabRecord record, SessionScheduler scheduler, Settings settings,
+                                     Supplier<List<TraceListener>> extraListeners) {
+        LabDocument.read(record.fileName(), record.labFile()); // refuse a broken file now, not at first use
+        LabSession s = new LabSession(id, record.fileName(), record.labFile(), record.seed(), scheduler, settings,
+                extraListeners);
+        s.log.addAll(record.log());
+        s.restoreTime = record.time();
+        s.restoreEvents = record.events();
+        // entries at or before the point it had reached were applied; any later ones are a recording still to play
+        for (LogEntry e : record.log()) {
+            boolean before = record.events() < 0 ? e.time() <= record.time()
+                    : e.events() < record.events() || (e.events() == record.events() && e.time() <= record.time());
+            if (before) s.applied++;
+        }
+        for (LogEntry e : record.log()) if (e instanceof LogEntry.Execute x) s.nextJob = Math.max(s.nextJob, x.job() + 1);
+        return s;
+    }
+
+    public String id() { return id; }
+
+    /** Wall-clock time ({@link SessionScheduler#now()}) of the last request or watcher activity. */
+    public long lastUsed() { return lastUsed; }
+
+    /** WebSocket clients attached. */
+    public int watchers() { return watchers; }
+
+    // ==== the public API: each call is a task in the mailbox ========================================================
+
+    /** The whole state, for a client that draws it from scratch. */
+    public CompletableFuture<Snapshot> snapshot() {
+        return call(this::buildSnapshot);
+    }
+
+    public CompletableFuture<RunState> runState() {
+        return call(this::state);
+    }
+
+    /** Pause, play, step, run until idle, go back in time; completes when the control has taken effect. */
+    public CompletableFuture<RunState> control(Control c) {
+        CompletableFuture<RunState> result = new CompletableFuture<>();
+        submit(result, () -> applyControl(c, result));
+        return result;
+    }
+
+    /**
+     * Runs a command line on a node, as the API does: it starts now (in simulated time) whatever runs in the
+     * foreground. With {@code runUntilExit} the simulation then runs flat out until the command ends or
+     * {@link ScriptRunner#FOREGROUND_LIMIT} of simulated time has passed, and the future completes after that;
+     * otherwise it completes as soon as the command has started.
+     */
+    public CompletableFuture<JobView> execute(String node, String line, boolean background, boolean runUntilExit) {
+        CompletableFuture<JobView> result = new CompletableFuture<>();
+        submit(result, () -> {
+            requireNode(node);
+            LogEntry.Execute x = new LogEntry.Execute(0, 0, node, line, background, nextJob++);
+            x = (LogEntry.Execute) record(x);
+            Job job = jobs.get(x.job());
+            if (runUntilExit && job.exitCode == null) {
+                Simulation sim = live.instance.simulation();
+                startRun(() -> job.exitCode != null, sim.now() + ScriptRunner.FOREGROUND_LIMIT, false,
+                        mode == Mode.PLAYING ? Mode.PLAYING : Mode.PAUSED, null);
+                job.waiters.add(result);
+            } else {
+                result.complete(job.view());
+            }
+        });
+        return result;
+    }
+
+    /** A job's state and output. */
+    public CompletableFuture<JobView> job(long job) {
+        return call(() -> findJob(job).view());
+    }
+
+    /** Completes when the job ends (at once if it has). */
+    public CompletableFuture<JobView> jobEnd(long job) {
+        CompletableFuture<JobView> result = new CompletableFuture<>();
+        submit(result, () -> {
+            Job j = findJob(job);
+            if (j.exitCode != null) result.complete(j.view());
+            else j.waiters.add(result);
+        });
+        return result;
+    }
+
+    /** A line typed at a node's terminal (without its newline). */
+    public CompletableFuture<Void> line(String node, String text) {
+        return call(() -> {
+            requireNode(node);
+            record(new LogEntry.Line(0, 0, node, text));
+            return null;
+        });
+    }
+
+    /** Ctrl-C at a node's terminal. */
+    public CompletableFuture<Void> interrupt(String node) {
+        return call(() -> {
+            requireNode(node);
+            record(new LogEntry.Interrupt(0, 0, node));
+            return null;
+        });
+    }
+
+    /** Ctrl-D at a node's terminal. */
+    public CompletableFuture<Void> endOfInput(String node) {
+        return call(() -> {
+            requireNode(node);
+            record(new LogEntry.EndOfInput(0, 0, node));
+            return null;
+        });
+    }
+
+    /**
+     * Sets link keys of the lab file on a running link: {@code bandwidth}, {@code delay}, {@code jitter},
+     * {@code loss}, {@code mtu}, {@code queue}, {@code up}. A frame already on the wire keeps its timing.
+     *
+     * @return the link as it now is; fails with {@link LabException} or {@link NotFoundException}
+     */
+    public CompletableFuture<LinkView> setLink(String link, Map<String, Object> set) {
+        return call(() -> {
+            document.withLinkSet(link, set); // validate before anything is logged
+            record(new LogEntry.SetLink(0, 0, link, Map.copyOf(set)));
+            return linkView(document.lab().links().get(document.linkIndex(link)));
+        });
+    }
+
+    /**
+     * Adds a node written as in a lab file ({@code {id: pc3, kind: host, ip: 10.0.0.3/24}}); it starts without
+     * cables.
+     */
+    public CompletableFuture<NodeView> addNode(Map<String, Object> node) {
+        return call(() -> {
+            validateNewNode(node);
+            LogEntry.AddNode e = (LogEntry.AddNode) record(new LogEntry.AddNode(0, 0, LabDocument.copyMap(node)));
+            return nodeView(document.lab().node((String) e.node().get("id")));
+        });
+    }
+
+    /** Takes a node out: its programs are interrupted, its cables pulled out and removed from the lab file. */
+    public CompletableFuture<Void> removeNode(String node) {
+        return call(() -> {
+            requireNode(node);
+            record(new LogEntry.RemoveNode(0, 0, node));
+            return null;
+        });
+    }
+
+    /** The lab file as it stands after every edit. */
+    public CompletableFuture<String> labFile() {
+        return call(() -> document.toYaml());
+    }
+
+    /** The TCP sockets of a node with their variables. */
+    public CompletableFuture<List<SocketView>> sockets(String node) {
+        return call(() -> {
+            requireNode(node);
+            return socketsOf(live.node(node));
+        });
+    }
+
+    /** One page of the packet list. */
+    public CompletableFuture<PacketPage> packets(PacketQuery query, int page, int size) {
+        return call(() -> {
+            if (query.node() != null) requireNode(query.node());
+            if (query.link() != null) document.linkIndex(query.link());
+            List<CapturedFrame> selected = live.packets.packets(f -> selects(query, f));
+            int from = (int) Math.min(selected.size(), (long) page * size);
+            int to = Math.min(selected.size(), from + size);
+            List<PacketRow> rows = new ArrayList<>();
+            for (CapturedFrame f : selected.subList(from, to)) rows.add(row(f, Dissector.dissect(f.frame())));
+            return new PacketPage(selected.size(), page, size, live.packets.firstKept(), rows);
+        });
+    }
+
+    /** One packet taken apart, with its bytes. */
+    public CompletableFuture<PacketDetail> packet(long number) {
+        return call(() -> {
+            CapturedFrame f = live.packets.packet(number);
+            if (f == null) {
+                throw new NotFoundException("packet", Long.toString(number), number >= 1 && number < live.packets.firstKept()
+                        ? " (no longer kept: the capture keeps the newest " + settings.captureBytes() / 1024 + " KiB)"
+                        : "");
+            }
+            Dissection d = Dissector.dissect(f.frame());
+            return new PacketDetail(row(f, d), d.layers(), d.problem() == null ? null : d.problem().reason(),
+                    HEX.formatHex(f.frame()));
+        });
+    }
+
+    /**
+     * The frames a capture would hold: everything put on any link (both null), what one node sent and received, or
+     * what crossed one link.
+     */
+    public CompletableFuture<List<CapturedFrame>> capture(String node, String link) {
+        return call(() -> {
+            if (node != null) {
+                requireNode(node);
+                return live.packets.frames(f -> f.node().equals(node));
+            }
+            if (link != null) {
+                document.linkIndex(link);
+                return live.packets.packets(f -> f.link().equals(link));
+            }
+            return live.packets.packets(f -> true);
+        });
+    }
+
+    /**
+     * Starts sending events to {@code observer}; the future holds the snapshot they follow on from (nothing that
+     * happened before it is sent, nothing after it is missed).
+     */
+    public CompletableFuture<Snapshot> attach(SessionObserver observer) {
+        return call(() -> {
+            observers.add(observer);
+            watchers = observers.size();
+            if (observers.size() == 1) live.watchTcpVariables(true);
+            return buildSnapshot();
+        });
+    }
+
+    public CompletableFuture<Void> detach(SessionObserver observer) {
+        return callWithoutRebuild(() -> {
+            observers.remove(observer);
+            watchers = observers.size();
+            if (observers.isEmpty() && live != null) live.watchTcpVariables(false);
+            return null;
+        });
+    }
+
+    /** Everything that describes this instance, to rebuild it by replay. */
+    public CompletableFuture<LabRecord> record() {
+        return callWithoutRebuild(() -> {
+            catchUp();
+            long[] p = position();
+            return new LabRecord(fileName, labFile, seed, log, p[0], p[1]);
+        });
+    }
+
+    /**
+     * Frees the simulation and keeps only the record; the next use rebuilds it by replay. An instance someone
+     * watches is not evicted. Completes with whether it was.
+     */
+    public CompletableFuture<Boolean> evict() {
+        return callWithoutRebuild(() -> {
+            if (live == null || !observers.isEmpty()) return false;
+            catchUp();
+            long[] p = position();
+            restoreTime = p[0];
+            restoreEvents = p[1];
+            stopTicking();
+            if (mode == Mode.RUNNING) finishRun(); // a run in progress ends where it stands
+            mode = Mode.PAUSED;
+            live = null;
+            return true;
+        });
+    }
+
+    /** Whether the simulation is in memory (false after {@link #evict()} until the next use). */
+    public CompletableFuture<Boolean> resident() {
+        return callWithoutRebuild(() -> live != null);
+    }
+
+    /** Stops the instance for good: its timers end and every later call fails. */
+    public CompletableFuture<Void> close() {
+        return callWithoutRebuild(() -> {
+            stopTicking();
+            closed = true;
+            live = null;
+            for (Job j : jobs.values()) for (CompletableFuture<JobView> w : j.waiters) w.cancel(false);
+            return null;
+        });
+    }
+
+    // ==== mailbox plumbing ============================================================================================
+
+    private interface Task<T> {
+        T run();
+    }
+
+    private <T> CompletableFuture<T> call(Task<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        submit(result, () -> result.complete(task.run()));
+        return result;
+    }
+
+    /**
+     * Runs {@code body} in the mailbox after bringing the simulation back if it was evicted and up to the wall clock
+     * if it plays; a failure completes {@code result} exceptionally. The body completes {@code result} itself, at
+     * once or later (a run until a command exits).
+     */
+    private void submit(CompletableFuture<?> result, Runnable body) {
+        lastUsed = scheduler.now();
+        mailbox.execute(() -> {
+            try {
+                if (closed) throw new NotFoundException("instance", id, " (it was deleted)");
+                if (live == null) rebuildTo(restoreTime, restoreEvents);
+                catchUp();
+                body.run();
+                reschedule();
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+    }
+
+    private <T> CompletableFuture<T> callWithoutRebuild(Task<T> task) {
+        CompletableFuture<T> result = new CompletableFuture<>();
+        mailbox.execute(() -> {
+            try {
+                result.complete(task.run());
+            } catch (RuntimeException e) {
+                result.completeExceptionally(e);
+            }
+        });
+        return result;
+    }
+
+    // ==== running ====================================================================================================
+
+    private void applyControl(Control c, CompletableFuture<RunState> result) {
+        switch (c.action()) {
+            case PAUSE -> {
+                if (mode == Mode.RUNNING) finishRun();
+                mode = Mode.PAUSED;
+                behind = false;
+                result.complete(announce());
+            }
+            case PLAY -> {
+                if (c.speed() != null) speed = c.speed();
+                if (c.skipIdle() != null) skipIdle = c.skipIdle();
+                if (mode == Mode.RUNNING) finishRun();
+                mode = Mode.PLAYING;
+                behind = false;
+                anchor();
+                tick();
+                result.complete(state());
+            }
+            case STEP -> {
+                if (mode == Mode.RUNNING) finishRun();
+                mode = Mode.PAUSED;
+                stepOnce();
+                result.complete(announce());
+            }
+            case STEP_FRAME -> {
+                if (mode == Mode.RUNNING) finishRun();
+                mode = Mode.PAUSED;
+                Trace trace = live.instance.network().trace();
+                long frames = trace.count(Trace.Kind.FRAME_SENT);
+                long limit = live.instance.simulation().eventsExecuted() + STEP_FRAME_LIMIT;
+                Simulation sim = live.instance.simulation();
+                while (trace.count(Trace.Kind.FRAME_SENT) == frames && sim.eventsExecuted() < limit && stepOnce()) { }
+                result.complete(announce());
+            }
+            case RUN_UNTIL_IDLE -> {
+                Simulation sim = live.instance.simulation();
+                startRun(() -> false, sim.now() + RUN_HORIZON, false, Mode.PAUSED, result);
+            }
+            case ADVANCE -> {
+                long d = c.time() == null ? 0 : c.time();
+                if (d < 0) throw new IllegalArgumentException("time: must not be negative");
+                Simulation sim = live.instance.simulation();
+                startRun(() -> false, sim.now() + d, true, mode == Mode.PLAYING ? Mode.PLAYING : Mode.PAUSED, result);
+            }
+            case SEEK -> {
+                long t = c.time() == null ? 0 : c.time();
+                if (t < 0) throw new IllegalArgumentException("time: must not be negative");
+                if (mode == Mode.RUNNING) finishRun();
+                boolean wasPlaying = mode == Mode.PLAYING;
+                if (t >= live.instance.simulation().now()) advance(t, Long.MAX_VALUE); // ahead: no need to rebuild
+                else seek(t);
+                mode = wasPlaying ? Mode.PLAYING : Mode.PAUSED;
+                anchor();
+                Snapshot s = buildSnapshot();
+                for (SessionObserver o : observers) o.reset(s);
+                result.complete(announce());
+            }
+        }
+    }
+
+    /** Anchors the simulated clock to the wall clock: from now on simulated time advances at {@link #speed}. */
+    private void anchor() {
+        anchorWall = scheduler.now();
+        anchorSim = live.instance.simulation().now();
+    }
+
+    /** Where simulated time should be now, while playing. */
+    private long target() {
+        double elapsed = (scheduler.now() - anchorWall) * speed;
+        return anchorSim + (long) Math.min(elapsed, (double) (Long.MAX_VALUE / 4));
+    }
+
+    /** While playing, brings the simulation up to the wall clock, so that what a user does lands at "now". */
+    private void catchUp() {
+        if (mode == Mode.PLAYING && live != null) advance(target(), scheduler.now() + SLICE);
+    }
+
+    /** One timer wake-up while playing. */
+    private void tick() {
+        wake = null;
+        if (closed || live == null || mode != Mode.PLAYING) return;
+        long deadline = scheduler.now() + SLICE;
+        long target = target();
+        boolean reached = advance(target, deadline);
+        boolean jumped = false;
+        while (reached && skipIdle && !live.flights.inFlight(live.instance.simulation().now())) {
+            long next = nextPointTime();
+            if (next == Long.MAX_VALUE) break;
+            // quiet until then: move the clock's anchor so that "now" is the next thing that happens
+            anchorSim += next - target;
+            target = next;
+            jumped = true;
+            reached = advance(target, deadline);
+        }
+        if (!reached) {
+            // more to do than the speed allows: slow the clock to what was done rather than fall ever further back
+            behind = true;
+            anchor();
+            announce();
+        } else if (jumped) {
+            announce();
+        }
+        reschedule();
+    }
+
+    /** Arranges the next tick, or none when nothing is scheduled (the clock still runs: a client extrapolates). */
+    private void reschedule() {
+        if (live == null || closed) return;
+        if (mode == Mode.RUNNING) return; // a run posts its own next slice
+        if (mode != Mode.PLAYING) {
+            stopTicking();
+            return;
+        }
+        long next = nextPointTime();
+        if (next == Long.MAX_VALUE) {
+            stopTicking();
+            return;
+        }
+        long simWait = next - target();
+        long wallWait = simWait <= 0 ? 0 : (long) Math.min(simWait / speed, 3_600e9);
+        if (behind && wallWait < TICK) wallWait = TICK;
+        wallWait = Math.max(wallWait, TICK);
+        if (wake != null) wake.cancel(false);
+        wake = scheduler.wake(mailbox, wallWait, this::tick);
+    }
+
+    private void stopTicking() {
+        if (wake != null) wake.cancel(false);
+        wake = null;
+    }
+
+    /** The simulated time of the next event or recorded entry, whichever comes first. */
+    private long nextPointTime() {
+        long next = live.instance.simulation().nextEventTime();
+        if (applied < log.size()) next = Math.min(next, Math.max(log.get(applied).time(), live.instance.simulation().now()));
+        return next;
+    }
+
+    /**
+     * Runs the simulation up to {@code target}, applying recorded entries at their points. Returns false when the
+     * wall-clock {@code deadline} came first.
+     */
+    private boolean advance(long target, long deadline) {
+        Simulation sim = live.instance.simulation();
+        int checks = 0;
+        while (true) {
+            LogEntry next = applied < log.size() ? log.get(applied) : null;
+            if (next != null && next.time() <= target) {
+                if (!runToPoint(next, deadline)) return false;
+                apply(next);
+                applied++;
+                continue;
+            }
+            while (sim.nextEventTime() <= target) {
+                if ((++checks & 255) == 0 && scheduler.now() > deadline) return false;
+                sim.step();
+            }
+            if (target > sim.now()) sim.runUntil(target);
+            return true;
+        }
+    }
+
+    /** Runs events up to the point where {@code e} was applied. */
+    private boolean runToPoint(LogEntry e, long deadline) {
+        Simulation sim = live.instance.simulation();
+        int checks = 0;
+        while (sim.eventsExecuted() < e.events()) {
+            if ((++checks & 255) == 0 && scheduler.now() > deadline) return false;
+            if (!sim.step()) throw diverged(e);
+        }
+        if (e.time() > sim.now()) sim.runUntil(e.time());
+        if (sim.eventsExecuted() != e.events() || sim.now() != e.time()) throw diverged(e);
+        return true;
+    }
+
+    private IllegalStateException diverged(LogEntry e) {
+        Simulation sim = live.instance.simulation();
+        return new IllegalStateException("replay of instance " + id + " diverged at " + e + ": simulation at "
+                + sim.now() + " ns after " + sim.eventsExecuted() + " events");
+    }
+
+    /** One event, after applying any recorded entry due at this very point. Returns false when nothing is left. */
+    private boolean stepOnce() {
+        Simulation sim = live.instance.simulation();
+        while (applied < log.size() && log.get(applied).events() == sim.eventsExecuted()) {
+            LogEntry e = log.get(applied);
+            if (e.time() > sim.now()) {
+                if (sim.nextEventTime() <= e.time()) break; // events still come first (cannot happen in a consistent log)
+                sim.runUntil(e.time());
+            }
+            apply(e);
+            applied++;
+        }
+        return sim.step();
+    }
+
+    /** Runs flat out, one slice per mailbox turn, until {@code done}, nothing is left, or {@code horizon}. */
+    private void startRun(BooleanSupplier done, long horizon, boolean toHorizon, Mode after,
+                          CompletableFuture<RunState> waiter) {
+        if (mode == Mode.RUNNING) finishRun();
+        afterRun = after;
+        runToHorizon = toHorizon;
+        mode = Mode.RUNNING;
+        runDone = done;
+        runHorizon = horizon;
+        behind = false;
+        stopTicking();
+        if (waiter != null) runWaiters.add(waiter);
+        announce();
+        mailbox.execute(this::runSlice);
+    }
+
+    private void runSlice() {
+        if (closed || live == null || mode != Mode.RUNNING) return;
+        Simulation sim = live.instance.simulation();
+        long deadline = scheduler.now() + SLICE;
+        int checks = 0;
+        boolean finished = false;
+        while (true) {
+            if (runDone.getAsBoolean()) {
+                finished = true;
+                break;
+            }
+            long next = nextPointTime();
+            if (next == Long.MAX_VALUE || next > runHorizon) {
+                if (runToHorizon && runHorizon > sim.now()) sim.runUntil(runHorizon); // quiet time passes too
+                finished = true;
+                break;
+            }
+            if ((++checks & 255) == 0 && scheduler.now() > deadline) break;
+            stepOnce();
+        }
+        if (finished) {
+            finishRun();
+            reschedule();
+        } else {
+            announce();
+            mailbox.execute(this::runSlice);
+        }
+    }
+
+    private void finishRun() {
+        mode = afterRun;
+        runDone = null;
+        anchor();
+        RunState s = announce();
+        for (CompletableFuture<RunState> w : runWaiters) w.complete(s);
+        runWaiters.clear();
+        // commands run "until exit" report where the run ended, exited or not
+        for (Job j : jobs.values()) {
+            if (j.exitCode == null && !j.waiters.isEmpty()) {
+                for (CompletableFuture<JobView> w : j.waiters) w.complete(j.view());
+                j.waiters.clear();
+            }
+        }
+    }
+
+    private RunState state() {
+        Simulation sim = live.instance.simulation();
+        return new RunState(mode, speed, skipIdle, sim.now(), sim.eventsExecuted(), sim.pendingEvents(),
+                log.size() - applied, behind);
+    }
+
+    /** Tells every watcher the run state, and returns it. */
+    private RunState announce() {
+        RunState s = state();
+        for (SessionObserver o : observers) o.runState(s);
+        return s;
+    }
+
+    /** Simulated time and events the instance stands at (valid also while evicted). */
+    private long[] position() {
+        if (live == null) return new long[] {restoreTime, restoreEvents};
+        Simulation sim = live.instance.simulation();
+        return new long[] {sim.now(), sim.eventsExecuted()};
+    }
+
+    // ==== the log ===================================================================================================
+
+    /**
+     * Stamps a user's action with the current point, discards any recording still ahead (the user has taken over:
+     * a new branch of history), logs and applies it.
+     */
+    private LogEntry record(LogEntry e) {
+        Simulation sim = live.instance.simulation();
+        long t = sim.now();
+        long n = sim.eventsExecuted();
+        LogEntry stamped = switch (e) {
+            case LogEntry.Line l -> new LogEntry.Line(t, n, l.node(), l.text());
+            case LogEntry.Execute x -> new LogEntry.Execute(t, n, x.node(), x.line(), x.background(), x.job());
+            case LogEntry.Interrupt i -> new LogEntry.Interrupt(t, n, i.node());
+            case LogEntry.EndOfInput i -> new LogEntry.EndOfInput(t, n, i.node());
+            case LogEntry.SetLink s -> new LogEntry.SetLink(t, n, s.link(), s.set());
+            case LogEntry.AddNode a -> new LogEntry.AddNode(t, n, a.node());
+            case LogEntry.RemoveNode r -> new LogEntry.RemoveNode(t, n, r.node());
+        };
+        if (applied < log.size()) {
+            log.subList(applied, log.size()).clear();
+            announce();
+        }
+        log.add(stamped);
+        apply(stamped);
+        applied++;
+        return stamped;
+    }
+
+    /** Does what an entry says, the same way live and in replay. */
+    private void apply(LogEntry e) {
+        switch (e) {
+            case LogEntry.Line l -> {
+                Shell shell = live.shells.get(l.node());
+                if (shell.foreground() != null) shell.input(l.text() + "\n");
+                else shell.execute(l.text(), code -> { });
+            }
+            case LogEntry.Execute x -> startJob(x);
+            case LogEntry.Interrupt i -> live.shells.get(i.node()).interrupt();
+            case LogEntry.EndOfInput i -> live.shells.get(i.node()).endOfInput();
+            case LogEntry.SetLink s -> {
+                document = document.withLinkSet(s.link(), s.set());
+                LinkSpec spec = document.lab().links().get(document.linkIndex(s.link()));
+                Link link = live.instance.network().link(s.link());
+                link.setParameters(spec.parameters());
+                link.setUp(spec.up());
+                topologyChanged();
+            }
+            case LogEntry.AddNode a -> {
+                document = document.withNode(a.node());
+                live.addNode(document.lab(), document.lab().node((String) a.node().get("id")));
+                topologyChanged();
+            }
+            case LogEntry.RemoveNode r -> {
+                List<String> links = document.lab().links().stream()
+                        .filter(l -> l.aNode().equals(r.node()) || l.bNode().equals(r.node())).map(LinkSpec::name)
+                        .toList();
+                document = document.withoutNode(r.node());
+                live.removeNode(r.node(), links);
+                topologyChanged();
+            }
+        }
+    }
+
+    private void topologyChanged() {
+        if (observers.isEmpty()) return;
+        Snapshot s = buildSnapshot();
+        for (SessionObserver o : observers) o.reset(s);
+    }
+
+    /** Goes back (or forward) to simulated time {@code t}: rebuild, replay to t, keep the rest as a recording. */
+    private void seek(long t) {
+        live = build();
+        applied = 0;
+        jobs.clear();
+        advance(t, Long.MAX_VALUE);
+    }
+
+    /** Rebuilds an evicted instance to the point it stood at. */
+    private void rebuildTo(long time, long events) {
+        int target = applied;
+        live = build();
+        applied = 0;
+        jobs.clear();
+        Simulation sim = live.instance.simulation();
+        while (applied < target) {
+            LogEntry e = log.get(applied);
+            runToPoint(e, Long.MAX_VALUE);
+            apply(e);
+            applied++;
+        }
+        if (events < 0) { // a record that knows only the time: everything due by then has happened
+            advance(time, Long.MAX_VALUE);
+            return;
+        }
+        while (sim.eventsExecuted() < events) {
+            if (!sim.step()) break;
+        }
+        if (time > sim.now()) sim.runUntil(time);
+        if (sim.eventsExecuted() != events || sim.now() != time) {
+            throw new IllegalStateException("instance " + id + " could not be rebuilt to " + time + " ns after "
+                    + events + " events: replay reached " + sim.now() + " ns after " + sim.eventsExecuted());
+        }
+    }
+
+    // ==== building and the live simulation ==========================================================================
+
+    private Live build() {
+        document = LabDocument.read(fileName, labFile);
+        Live l = new Live();
+        l.instance = LabBuilder.build(fileName, document.lab(), seed, extraListeners.get());
+        l.packets = new PacketStore(settings.captureBytes());
+        l.flights = new FlightTracker(l.instance.network());
+        for (Node n : l.instance.network().nodes()) l.shells.put(n.name(), l.instance.shell(n.name()));
+        // everything but the TCP variables, which only watchers need and nearly every segment changes
+        l.instance.network().trace().subscribe(l, java.util.Arrays.stream(Trace.Kind.values())
+                .filter(k -> k != Trace.Kind.TCP_VARIABLES).toArray(Trace.Kind[]::new));
+        if (!observers.isEmpty()) l.watchTcpVariables(true);
+        return l;
+    }
+
+    /** The simulation and what the server keeps beside it. */
+    private final class Live implements TraceListener {
+        LabInstance instance;
+        final Map<String, Shell> shells = new LinkedHashMap<>();
+        PacketStore packets;
+        FlightTracker flights;
+        final Map<String, StringBuilder> scrollback = new HashMap<>();
+        final Set<String> removedNodes = new HashSet<>();
+        final Set<String> removedLinks = new HashSet<>();
+        private final TraceListener tcpVariables = this::forward;
+        private boolean watchingTcp;
+
+        Node node(String name) {
+            return instance.network().node(name);
+        }
+
+        void watchTcpVariables(boolean on) {
+            if (on == watchingTcp) return;
+            watchingTcp = on;
+            if (on) instance.network().trace().subscribe(tcpVariables, Trace.Kind.TCP_VARIABLES);
+            else instance.network().trace().unsubscribe(tcpVariables);
+        }
+
+        @Override
+        public void on(TraceEvent event) {
+            switch (event) {
+                case TraceEvent.FrameSent s -> {
+                    long number = packets.sent(s.time(), s.node(), s.device(), s.link(), s.frame());
+                    FlightTracker.Timing timing = flights.sent(number, s.time(), s.node(), s.device(), s.link(), s.frame());
+                    if (!observers.isEmpty()) {
+                        Dissection d = Dissector.dissect(s.frame());
+                        SessionObserver.FrameInfo info = new SessionObserver.FrameInfo(number,
+                                timing == null ? null : timing.toNode(), timing == null ? null : timing.toDevice(),
+                                timing == null ? s.time() : timing.leaves(), timing == null ? s.time() : timing.arrives(),
+                                s.frame().length, d.protocol(), d.summary());
+                        for (SessionObserver o : observers) o.event(event, info);
+                    }
+                    return;
+                }
+                case TraceEvent.FrameReceived r -> {
+                    long number = flights.arrived(r.link(), r.node(), r.device(), r.frame());
+                    packets.received(number, r.time(), r.node(), r.device(), r.link(), r.frame());
+                    forwardFrame(event, number);
+                    return;
+                }
+                case TraceEvent.FrameDropped d -> {
+                    long number = 0;
+                    if (d.device() != null && d.detail() != null && d.detail().startsWith("lost on ")) {
+                        number = flights.arrived(d.detail().substring("lost on ".length()), d.node(), d.device(), d.bytes());
+                    }
+                    if (d.device() != null && removedLinks.contains(linkOf(d.node(), d.device()))) return;
+                    forwardFrame(event, number);
+                    return;
+                }
+                case TraceEvent.TerminalOutput t -> terminal(t);
+                default -> { }
+            }
+            forward(event);
+        }
+
+        private String linkOf(String node, String device) {
+            Node n = node(node);
+            NetDevice d = n == null ? null : n.device(device);
+            return d == null || d.link() == null ? null : d.link().name();
+        }
+
+        private void forwardFrame(TraceEvent event, long number) {
+            if (observers.isEmpty() || removedNodes.contains(event.node())) return;
+            SessionObserver.FrameInfo info = new SessionObserver.FrameInfo(number, null, null, 0, 0, 0, null, null);
+            for (SessionObserver o : observers) o.event(event, info);
+        }
+
+        private void forward(TraceEvent event) {
+            if (observers.isEmpty() || removedNodes.contains(event.node())) return;
+            for (SessionObserver o : observers) o.event(event, null);
+        }
+
+        private void terminal(TraceEvent.TerminalOutput t) {
+            StringBuilder b = scrollback.computeIfAbsent(t.node(), k -> new StringBuilder());
+            b.append(t.text());
+            if (b.length() > SCROLLBACK) b.delete(0, b.length() - SCROLLBACK);
+            for (Job j : jobs.values()) {
+                if (j.exitCode != null || !j.node.equals(t.node())) continue;
+                if (j.echo != null && t.text().equals(j.echo)) {
+                    j.echo = null;
+                    continue;
+                }
+                if (j.output.length() < JOB_OUTPUT) j.output.append(t.text(), 0, Math.min(t.text().length(), JOB_OUTPUT - j.output.length()));
+            }
+        }
+
+        /** A node of the edited lab, created in the running simulation with its addresses and routes. */
+        void addNode(Lab lab, NodeSpec spec) {
+            Network network = instance.network();
+            Node node = switch (spec.kind()) {
+                case HOST, SERVER -> withTransport(new Host(network, spec.id(), false));
+                case ROUTER -> withTransport(new Host(network, spec.id(), true));
+                case SWITCH -> new Switch(network, spec.id());
+                case HUB -> new Hub(network, spec.id());
+            };
+            for (NodeSpec.InterfaceSpec iface : spec.interfaces()) node.addDevice(iface.name());
+            lab.sysctl().forEach((name, value) -> {
+                if (node.sysctl().get(name) != null) node.sysctl().set(name, value);
+            });
+            spec.sysctl().forEach((name, value) -> node.sysctl().set(name, value));
+            if (node instanceof Host host) {
+                for (NodeSpec.InterfaceSpec iface : spec.interfaces()) {
+                    if (iface.ip() != null) host.setAddress(iface.name(), iface.ip());
+                }
+                if (spec.gateway() != null) host.addRoute(new Ipv4Prefix(Ipv4Address.ANY, 0), spec.gateway());
+                for (NodeSpec.RouteSpec r : spec.routes()) host.addRoute(r.to(), r.via());
+                HostsFile.installAll(network);
+                if (!spec.services().isEmpty()) {
+                    ServiceCatalog.start(host, spec.services(), "nodes[" + lab.nodes().indexOf(spec) + "].services");
+                }
+            }
+            shells.put(spec.id(), Commands.shellFor(node));
+        }
+
+        /** Takes a node out of the running simulation: programs stopped, interfaces down, cables pulled. */
+        void removeNode(String name, List<String> links) {
+            Shell shell = shells.remove(name);
+            if (shell != null) shell.interrupt();
+            removedNodes.add(name);
+            Node node = node(name);
+            for (NetDevice d : node.devices()) {
+                if (d.link() != null) d.link().setUp(false);
+                d.setUp(false);
+            }
+            removedLinks.addAll(links);
+            scrollback.remove(name);
+        }
+    }
+
+    private static Host withTransport(Host host) {
+        Udp.install(host);
+        Tcp.install(host);
+        SocketTable.install(host);
+        return host;
+    }
+
+    /**
+     * Checks a node to add as the lab file it would make, then by building that lab on a scratch simulation (which
+     * starts its services and sets its sysctls), so that nothing reaches the running one unless it is right. A
+     * name that a removed node had stays taken while the instance runs: the simulation still knows it.
+     */
+    private void validateNewNode(Map<String, Object> node) {
+        LabDocument edited = document.withNode(node);
+        Object id = node.get("id");
+        int index = edited.lab().nodes().size() - 1;
+        if (live.removedNodes.contains(id)) {
+            throw new LabException(fileName, List.of(new LabError("nodes[" + index + "].id", "\"" + id
+                    + "\" was removed from this running lab and its name stays taken until the lab is reloaded; "
+                    + "choose another id")));
+        }
+        LabBuilder.build(fileName, edited.lab(), seed, List.of());
+    }
+
+    // ==== jobs =======================================================================================================
+
+    /** A command line run through the API. */
+    private final class Job {
+        final long id;
+        final String node;
+        final String line;
+        final long started;
+        final StringBuilder output = new StringBuilder();
+        final List<CompletableFuture<JobView>> waiters = new ArrayList<>();
+        String echo;
+        Integer exitCode;
+        Long ended;
+
+        Job(long id, String node, String line, long started) {
+            this.id = id;
+            this.node = node;
+            this.line = line;
+            this.started = started;
+        }
+
+        JobView view() {
+            return new JobView(id, node, line, exitCode == null, exitCode, started, ended, output.toString());
+        }
+    }
+
+    private void startJob(LogEntry.Execute x) {
+        nextJob = Math.max(nextJob, x.job() + 1);
+        Job job = new Job(x.job(), x.node(), x.line(), x.time());
+        Shell shell = live.shells.get(x.node());
+        job.echo = shell.prompt() + x.line() + "\n";
+        jobs.put(job.id, job);
+        if (jobs.size() > JOBS) {
+            jobs.values().stream().filter(j -> j.exitCode != null).findFirst().ifPresent(j -> jobs.remove(j.id));
+        }
+        shell.execute(x.line(), x.background(), code -> {
+            job.exitCode = code;
+            job.ended = live.instance.simulation().now();
+            JobView v = job.view();
+            for (CompletableFuture<JobView> w : job.waiters) w.complete(v);
+            job.waiters.clear();
+            for (SessionObserver o : observers) o.jobEnded(v);
+        });
+    }
+
+    private Job findJob(long id) {
+        Job j = jobs.get(id);
+        if (j == null) throw new NotFoundException("job", Long.toString(id));
+        return j;
+    }
+
+    // ==== views ======================================================================================================
+
+    private void requireNode(String node) {
+        if (node == null || document.lab().node(node) == null) {
+            throw new NotFoundException("node", String.valueOf(node), " (known: "
+                    + String.join(", ", document.lab().nodes().stream().map(NodeSpec::id).toList()) + ")");
+        }
+    }
+
+    private Snapshot buildSnapshot() {
+        List<NodeView> nodes = new ArrayList<>();
+        List<SocketView> sockets = new ArrayList<>();
+        List<Snapshot.ArpRow> arp = new ArrayList<>();
+        List<Snapshot.MacRow> mac = new ArrayList<>();
+        List<Snapshot.RouteRow> routes = new ArrayList<>();
+        Map<String, String> terminals = new LinkedHashMap<>();
+        for (NodeSpec spec : document.lab().nodes()) {
+            nodes.add(nodeView(spec));
+            Node n = live.node(spec.id());
+            sockets.addAll(socketsOf(n));
+            if (n instanceof Host h) {
+                for (var e : h.arp().entries()) {
+                    arp.add(new Snapshot.ArpRow(spec.id(), e.address().toString(),
+                            e.mac() == null ? null : e.mac().toString(), e.device(), e.expires()));
+                }
+                for (var r : h.routes().routes()) {
+                    routes.add(new Snapshot.RouteRow(spec.id(), r.destination().network() + "/" + r.destination().length(),
+                            r.via() == null ? null : r.via().toString(), r.iface().name(), r.origin().name()));
+                }
+            }
+            if (n instanceof Switch s) {
+                for (Switch.MacEntry e : s.macTable()) {
+                    mac.add(new Snapshot.MacRow(spec.id(), e.mac().toString(), e.port(), e.expires()));
+                }
+            }
+            StringBuilder b = live.scrollback.get(spec.id());
+            terminals.put(spec.id(), b == null ? "" : b.toString());
+        }
+        List<LinkView> links = document.lab().links().stream().map(this::linkView).toList();
+        return new Snapshot(id, state(), nodes, links, sockets, arp, mac, routes, terminals, live.packets.count());
+    }
+
+    private NodeView nodeView(NodeSpec spec) {
+        Node n = live.node(spec.id());
+        List<NodeView.InterfaceView> ifaces = new ArrayList<>();
+        for (NetDevice d : n.devices()) {
+            String ip = null;
+            if (n instanceof Host h) {
+                Ipv4Interface i = h.iface(d.name());
+                if (i != null && i.address() != null) ip = i.address().toString();
+            }
+            ifaces.add(new NodeView.InterfaceView(d.name(), d.mac().toString(), ip, d.isUp(),
+                    d.link() == null || live.removedLinks.contains(d.link().name()) ? null : d.link().name()));
+        }
+        return new NodeView(spec.id(), spec.kind().word(), ifaces, spec.gateway() == null ? null : spec.gateway().toString());
+    }
+
+    private LinkView linkView(LinkSpec spec) {
+        Link link = live.instance.network().link(spec.name());
+        var p = link.parameters();
+        return new LinkView(spec.name(), spec.aNode() + ":" + spec.aInterface(), spec.bNode() + ":" + spec.bInterface(),
+                p.bandwidth(), p.delay(), p.jitter(), p.loss(), p.mtu(), p.queueLimit(), link.isUp());
+    }
+
+    private static List<SocketView> socketsOf(Node node) {
+        if (!(node instanceof Host h)) return List.of();
+        Tcp tcp = Tcp.of(h);
+        if (tcp == null) return List.of();
+        List<SocketView> result = new ArrayList<>();
+        for (TcpConnection c : tcp.connections()) {
+            result.add(new SocketView(node.name(), c.id(), "tcp", endpoint(c.localAddress(), c.localPort()),
+                    endpoint(c.remoteAddress(), c.remotePort()), c.state().name(), c.iss(), c.irs(), c.sndUna(),
+                    c.sndNxt(), c.sndWnd(), c.rcvNxt(), c.rcvWnd(), c.cwnd(), c.ssthresh(), c.srtt(), c.rttvar(), c.rto(),
+                    c.mss(), c.sendQueue(), c.receiveQueue(), c.timerName(), c.timerRemaining(),
+                    c.retransmittedSegments()));
+        }
+        return result;
+    }
+
+    private static String endpoint(Ipv4Address a, int port) {
+        return (a == null ? "0.0.0.0" : a.toString()) + ":" + port;
+    }
+
+    private boolean selects(PacketQuery q, CapturedFrame f) {
+        if (q.link() != null && !q.link().equals(f.link())) return false;
+        if (q.node() != null) {
+            Link link = live.instance.network().link(f.link());
+            if (link == null || !(link.a().node().name().equals(q.node()) || link.b().node().name().equals(q.node()))) {
+                return false;
+            }
+        }
+        return !q.needsDissection() || q.matches(Dissector.dissect(f.frame()));
+    }
+
+    private static PacketRow row(CapturedFrame f, Dissection d) {
+        return new PacketRow(f.number(), f.time(), f.node(), f.device(), f.link(), d.protocol(), d.source(),
+                d.destination(), f.frame().length, d.summary());
+    }
+}

@@ -1,0 +1,176 @@
+package dev.packetlab.server.runtime;
+
+import dev.packetlab.stack.lab.LabException;
+import dev.packetlab.stack.trace.TraceListener;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.SecureRandom;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Collection;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ScheduledFuture;
+import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.stereotype.Service;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.dataformat.yaml.YAMLMapper;
+
+/**
+ * Every live instance of this server, by id: creating them (from the catalogue, from a lab file, from nothing),
+ * finding them, deleting them, and evicting the ones nobody used for a while. An evicted instance keeps only its
+ * {@link LabRecord} and is rebuilt by replay on its next use, so many idle instances cost little memory and no CPU.
+ *
+ * <p><b>Persistence integration point.</b> An instance is fully described by {@link LabSession#record()}; a store
+ * saves that (lab file text, seed, command log, position) and gives it back to {@link #restore(LabRecord)} after a
+ * restart or for a shared link. This class does not save anything itself.
+ */
+@Service
+public class LabSessions {
+    private static final YAMLMapper YAML = YAMLMapper.builder().build();
+    private static final SecureRandom IDS = new SecureRandom();
+
+    private final SessionScheduler scheduler;
+    private final LabSession.Settings settings;
+    private final long idleNanos;
+    private final Map<String, LabSession> sessions = new ConcurrentHashMap<>();
+    /** The catalogue's lab files by lab id: file name and text. */
+    private final Map<String, String[]> catalogue;
+    private final ScheduledFuture<?> sweeper;
+    private volatile Supplier<List<TraceListener>> extraListeners = List::of;
+
+    public LabSessions(@Value("${packetlab.instances.idle-eviction:10m}") Duration idleEviction,
+                       @Value("${packetlab.instances.capture-bytes:33554432}") long captureBytes) {
+        this(new SessionScheduler(), idleEviction, new LabSession.Settings(captureBytes), loadCatalogue());
+    }
+
+    LabSessions(SessionScheduler scheduler, Duration idleEviction, LabSession.Settings settings,
+                Map<String, String[]> catalogue) {
+        this.scheduler = scheduler;
+        this.settings = settings;
+        this.idleNanos = idleEviction.toNanos();
+        this.catalogue = catalogue;
+        long sweep = Math.max(1_000_000_000L, Math.min(idleNanos / 4, 60_000_000_000L));
+        this.sweeper = scheduler.every(sweep, this::evictIdle);
+    }
+
+    public SessionScheduler scheduler() { return scheduler; }
+
+    /**
+     * A new instance of a catalogue lab.
+     *
+     * @throws NotFoundException when the catalogue has no lab with that id
+     */
+    public LabSession createFromCatalogue(String labId, Long seed) {
+        String[] file = catalogue.get(labId);
+        if (file == null) {
+            throw new NotFoundException("lab", labId, " in the catalogue (known: " + String.join(", ", catalogue.keySet()) + ")");
+        }
+        return create(file[0], file[1], seed);
+    }
+
+    /**
+     * A new instance of a lab file's text.
+     *
+     * @throws LabException naming the place in the file and what is wrong
+     */
+    public LabSession create(String fileName, String labFile, Long seed) {
+        LabSession s = LabSession.create(newId(), fileName, labFile, seed, scheduler, settings, extraListeners);
+        sessions.put(s.id(), s);
+        return s;
+    }
+
+    /** A new instance with no nodes yet, to be built with topology edits. */
+    public LabSession createEmpty(Long seed) {
+        return create("untitled.yaml", LabDocument.emptyLabFile(), seed);
+    }
+
+    /** An instance rebuilt from a record (saved, shared, or exported from another server), under a new id. */
+    public LabSession restore(LabRecord record) {
+        LabSession s = LabSession.restore(newId(), record, scheduler, settings, extraListeners);
+        sessions.put(s.id(), s);
+        return s;
+    }
+
+    /**
+     * @throws NotFoundException when there is no instance with that id
+     */
+    public LabSession get(String id) {
+        LabSession s = sessions.get(id);
+        if (s == null) throw new NotFoundException("instance", id);
+        return s;
+    }
+
+    public Optional<LabSession> find(String id) {
+        return Optional.ofNullable(sessions.get(id));
+    }
+
+    public Collection<LabSession> all() {
+        return sessions.values();
+    }
+
+    /** Deletes an instance for good. */
+    public void delete(String id) {
+        LabSession s = sessions.remove(id);
+        if (s == null) throw new NotFoundException("instance", id);
+        s.close();
+    }
+
+    /** Lab ids of the catalogue. */
+    public Collection<String> catalogueIds() {
+        return catalogue.keySet();
+    }
+
+    /** Listeners every instance subscribes when it is built or rebuilt (tests attach event logs this way). */
+    void setExtraListeners(Supplier<List<TraceListener>> listeners) {
+        this.extraListeners = listeners;
+    }
+
+    /** Evicts every instance without watchers that nobody used for the idle time. */
+    void evictIdle() {
+        long now = scheduler.now();
+        for (LabSession s : sessions.values()) {
+            if (s.watchers() == 0 && now - s.lastUsed() > idleNanos) s.evict();
+        }
+    }
+
+    @PreDestroy
+    public void shutdown() {
+        sweeper.cancel(false);
+        scheduler.close();
+    }
+
+    /** 128 random bits, URL-safe: an id nobody can guess or enumerate. */
+    private static String newId() {
+        byte[] b = new byte[16];
+        IDS.nextBytes(b);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+    }
+
+    /** Reads the id of every {@code classpath:labs/*.yaml} (the catalogue validates them at start-up). */
+    static Map<String, String[]> loadCatalogue() {
+        Map<String, String[]> result = new TreeMap<>();
+        try {
+            for (Resource r : new PathMatchingResourcePatternResolver().getResources("classpath*:labs/*.yaml")) {
+                String text;
+                try (InputStream in = r.getInputStream()) {
+                    text = new String(in.readAllBytes(), StandardCharsets.UTF_8);
+                }
+                JsonNode id = YAML.readTree(text).get("id");
+                if (id != null && id.isString()) result.put(id.stringValue(), new String[] {"labs/" + r.getFilename(), text});
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot read the labs", e);
+        }
+        return result;
+    }
+}

@@ -1,0 +1,35 @@
+package dev.packetlab.server.runtime;
+
+import dev.packetlab.stack.trace.TraceEvent;
+
+/**
+ * Watches one instance (a WebSocket client). Called on the instance's thread, in simulated-time order: an
+ * implementation only queues what it is given and returns, so one slow watcher never holds up the simulation.
+ */
+public interface SessionObserver {
+
+    /**
+     * Something happened. For a transmission {@code frame} tells its packet number, where it goes and when it
+     * arrives; for an arrival or a loss on the wire, the number of the transmission it ends; otherwise null.
+     */
+    void event(TraceEvent event, FrameInfo frame);
+
+    /** The run state changed (mode, speed, or a step, a jump or a rebuild moved the clock). */
+    void runState(RunState state);
+
+    /** A command run through the API ended. */
+    void jobEnded(JobView job);
+
+    /** The instance changed so much (rebuilt, topology edited) that the client must redraw from this. */
+    void reset(Snapshot snapshot);
+
+    /**
+     * @param number   the transmission's packet number
+     * @param toNode   the receiving end (null unless this is a transmission)
+     * @param leaves   when the last bit leaves the sender, simulated ns (transmissions only)
+     * @param arrives  when the last bit reaches the receiver without jitter, simulated ns (transmissions only)
+     * @param protocol the highest protocol in the frame, {@code summary} its Info column (transmissions only)
+     */
+    record FrameInfo(long number, String toNode, String toDevice, long leaves, long arrives, int length,
+                     String protocol, String summary) {}
+}
