@@ -4,6 +4,10 @@
 # goodput side by side, and whether the outcome agrees (sim time and goodput within 5 %, every byte, exchange or
 # reply done on both sides). Exits 1 if a case did not complete on either side.
 #
+# PacketLab runs each case in a fresh JVM ("cold": class loading and JIT warm-up included, as a program started for
+# one run pays them) and, unless WARM=0, once more in a JVM that ran the same case WARM times first ("warm": what a
+# running PacketLab server pays, its JIT long warm).
+#
 #   backend/bench/compare.sh [--install]      (--install: apt-get install libns3-dev g++ make first)
 #
 # Knobs (environment, defaults shown):
@@ -15,6 +19,7 @@
 #   ONLY="W1 W2 W3 W4"       the workloads to run
 #   BUILD_DIR=target         the Maven build directory (-Dpacketlab.buildDir)
 #   JAVA_OPTS=-Xmx1g         options of PacketLab's JVM
+#   WARM=3                   runs before the measured one in the warm column (0: no warm column)
 #   OUT=<a new temporary dir> where every run's RESULT line is kept (raw.tsv)
 #   BASELINE=../shared/ns3-baseline (from the project root)
 set -euo pipefail
@@ -33,6 +38,7 @@ W4_COUNT=${W4_COUNT:-1000}
 ONLY=${ONLY:-"W1 W2 W3 W4"}
 BUILD_DIR=${BUILD_DIR:-target}
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
+WARM=${WARM:-3}
 OUT=${OUT:-$(mktemp -d /tmp/packetlab-compare.XXXXXX)}
 mkdir -p "$OUT"
 
@@ -65,8 +71,8 @@ rows=()
 
 # run_case NAME "NS3 ARGS" "PACKETLAB ARGS": RUNS alternating runs, then one row of the table
 run_case() {
-  local name=$1 ns3_args=$2 pl_args=$3 r ns3="" pl="" rc
-  local ns3_walls=() pl_walls=()
+  local name=$1 ns3_args=$2 pl_args=$3 r ns3="" pl="" warm="" rc
+  local ns3_walls=() pl_walls=() warm_walls=()
   for ((r = 1; r <= RUNS; r++)); do
     echo "== $name run $r/$RUNS (load $(cut -d' ' -f1 /proc/loadavg))" >&2
     rc=0; ns3=$(eval "$WORK/build/$ns3_args" | grep '^RESULT') || rc=$?
@@ -77,11 +83,21 @@ run_case() {
     [[ $rc == 0 ]] || pl="$pl FAILED"
     ns3_walls+=("$(echo "$ns3" | field run_wall_s)")
     pl_walls+=("$(echo "$pl" | field wall_s)")
+    if [[ $WARM != 0 ]]; then
+      rc=0; warm=$("$JAVA_HOME/bin/java" $JAVA_OPTS -cp "$CP" dev.packetlab.bench.Workloads $pl_args warm="$WARM" | grep '^RESULT') || rc=$?
+      printf '%s\tPacketLab-warm\t%s\t%s\n' "$name" "$r" "$warm" >>"$OUT/raw.tsv"
+      [[ $rc == 0 ]] || pl="$pl FAILED"
+      warm_walls+=("$(echo "$warm" | field wall_s)")
+    fi
   done
-  local ns3_wall pl_wall ratio ns3_sim pl_sim agrees="yes" outcome
+  local ns3_wall pl_wall ratio warm_wall="-" warm_ratio="-" ns3_sim pl_sim agrees="yes" outcome
   ns3_wall=$(printf '%s\n' "${ns3_walls[@]}" | median)
   pl_wall=$(printf '%s\n' "${pl_walls[@]}" | median)
   ratio=$(awk -v a="$pl_wall" -v b="$ns3_wall" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+  if [[ $WARM != 0 ]]; then
+    warm_wall=$(printf '%s\n' "${warm_walls[@]}" | median)
+    warm_ratio=$(awk -v a="$warm_wall" -v b="$ns3_wall" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+  fi
   ns3_sim=$(echo "$ns3" | field sim_s)
   pl_sim=$(echo "$pl" | field sim_s)
   [[ $(within5 "$ns3_sim" "$pl_sim") == 1 ]] || agrees="NO"
@@ -109,8 +125,9 @@ run_case() {
     agrees="NO (did not complete)"
     failures=$((failures + 1))
   fi
-  rows+=("$(printf '| %s | %s | %s | %s | %s / %s | %s / %s | %s | %s |' "$name" "$ns3_wall" "$pl_wall" "$ratio" \
-    "$ns3_sim" "$pl_sim" "$(echo "$ns3" | field events)" "$(echo "$pl" | field events)" "$agrees" "$outcome")")
+  rows+=("$(printf '| %s | %s | %s | %s | %s | %s | %s / %s | %s / %s | %s | %s |' "$name" "$ns3_wall" "$pl_wall" "$ratio" \
+    "$warm_wall" "$warm_ratio" "$ns3_sim" "$pl_sim" "$(echo "$ns3" | field events)" "$(echo "$pl" | field events)" \
+    "$agrees" "$outcome")")
 }
 
 CC=--cc=TcpNewReno
@@ -129,11 +146,12 @@ for w in $ONLY; do
   esac
 done
 
-printf '| case | ns-3 wall s (median of %s) | PacketLab wall s (median of %s) | ratio | sim s ns-3 / PacketLab | events ns-3 / PacketLab | outcome agrees | outcome ns-3 / PacketLab |\n' "$RUNS" "$RUNS"
-printf '|---|---|---|---|---|---|---|---|\n'
+printf '| case | ns-3 wall s | PacketLab wall s, cold | ratio, cold | PacketLab wall s, warm | ratio, warm | sim s ns-3 / PacketLab | events ns-3 / PacketLab | outcome agrees | outcome ns-3 / PacketLab |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|\n'
 printf '%s\n' "${rows[@]}"
 echo
-echo "ns-3 wall: Simulator::Run() only; PacketLab wall: building the topology and running it, in a fresh JVM ($JAVA_OPTS)."
+echo "Walls are medians of $RUNS runs. ns-3: Simulator::Run() only. PacketLab: building the topology and running it ($JAVA_OPTS);"
+echo "cold: in a fresh JVM; warm: after $WARM runs of the same case in the same JVM. Ratio: PacketLab / ns-3."
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "Every run's RESULT line: $OUT/raw.tsv"
 [[ $failures == 0 ]] || { echo "compare: $failures case(s) did not complete" >&2; exit 1; }

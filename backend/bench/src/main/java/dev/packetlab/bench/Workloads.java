@@ -2,6 +2,7 @@ package dev.packetlab.bench;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * Runs one BENCHMARKS.md workload headless, tracing off, and prints its {@code RESULT} line. A case that does not
@@ -12,10 +13,16 @@ import java.util.List;
  * java -cp ... dev.packetlab.bench.Workloads W2 [BYTES (10000000)] [LOSS (0.01)]    [seed=1] [write=131022] [verify]
  * java -cp ... dev.packetlab.bench.Workloads W3 [K (50)] [R (1)]                    [seed=1]
  * java -cp ... dev.packetlab.bench.Workloads W4 [K (200)] [COUNT (1000)]
+ * (any of them) [warm=N]
  * </pre>
  *
  * {@code verify} makes B check every byte of W1 and W2 against the pattern sent (costs wall time; the smoke tests
- * use it); {@code write} is the size of A's writes ({@link BulkWorkload} says why it is not BulkSend's 1448). One case per process, so that each starts with a cold JIT and an empty heap, as ns-3's programs do.
+ * use it); {@code write} is the size of A's writes ({@link BulkWorkload} says why it is not BulkSend's 1448).
+ *
+ * <p>One case per process, so that each starts with a cold JIT and an empty heap, as ns-3's programs do. A short
+ * case then measures mostly the JVM warming up (class loading, the interpreter, JIT compilation), which a running
+ * PacketLab server has long since done: {@code warm=N} first runs the same case N times, each on a fresh topology,
+ * and reports only the run after them.
  */
 public final class Workloads {
     private Workloads() {}
@@ -24,28 +31,38 @@ public final class Workloads {
         List<String> numbers = new ArrayList<>();
         long seed = 1;
         boolean verify = false;
+        int warm = 0;
         int write = BulkWorkload.WRITE;
         for (String a : args) {
             if (a.startsWith("seed=")) seed = Long.parseLong(a.substring(5));
             else if (a.startsWith("write=")) write = Integer.parseInt(a.substring(6));
+            else if (a.startsWith("warm=")) warm = Integer.parseInt(a.substring(5));
             else if (a.equals("verify")) verify = true;
             else numbers.add(a);
         }
         String id = numbers.isEmpty() ? "" : numbers.remove(0);
-        Outcome o = switch (id) {
-            case "W1" -> BulkWorkload.run(number(numbers, 0, 100_000_000L), 0.0, seed, write, verify);
-            case "W2" -> BulkWorkload.run(number(numbers, 0, 10_000_000L),
-                    numbers.size() > 1 ? Double.parseDouble(numbers.get(1)) : 0.01, seed, write, verify);
-            case "W3" -> ExchangeWorkload.run((int) number(numbers, 0, 50), (int) number(numbers, 1, 1), seed);
-            case "W4" -> EchoWorkload.run((int) number(numbers, 0, 200), (int) number(numbers, 1, 1000));
+        long s = seed;
+        boolean v = verify;
+        int w = write;
+        Supplier<Outcome> run = switch (id) {
+            case "W1" -> () -> BulkWorkload.run(number(numbers, 0, 100_000_000L), 0.0, s, w, v);
+            case "W2" -> () -> BulkWorkload.run(number(numbers, 0, 10_000_000L),
+                    numbers.size() > 1 ? Double.parseDouble(numbers.get(1)) : 0.01, s, w, v);
+            case "W3" -> () -> ExchangeWorkload.run((int) number(numbers, 0, 50), (int) number(numbers, 1, 1), s);
+            case "W4" -> () -> EchoWorkload.run((int) number(numbers, 0, 200), (int) number(numbers, 1, 1000));
             default -> null;
         };
-        if (o == null) {
+        if (run == null) {
             System.err.println("usage: Workloads W1 [BYTES] | W2 [BYTES] [LOSS] | W3 [K] [R] | W4 [K] [COUNT]"
-                    + "  [seed=N] [write=BYTES] [verify]");
+                    + "  [seed=N] [write=BYTES] [verify] [warm=N]");
             System.exit(2);
         }
-        System.out.println(o.line());
+        for (int i = 0; i < warm; i++) {
+            Outcome first = run.get();
+            if (!first.complete()) System.err.println("warm-up run " + (i + 1) + " did not complete: " + first.result());
+        }
+        Outcome o = run.get();
+        System.out.println(warm == 0 ? o.line() : o.line() + " warm=" + warm);
         if (!o.complete()) {
             System.err.println("FAILED: " + o.name() + " did not complete: " + o.result());
             System.exit(1);
