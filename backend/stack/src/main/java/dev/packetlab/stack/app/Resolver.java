@@ -1,7 +1,11 @@
 package dev.packetlab.stack.app;
 
+import dev.packetlab.stack.app.dns.StubResolver;
 import dev.packetlab.stack.link.Node;
+import dev.packetlab.stack.wire.DnsName;
+import dev.packetlab.stack.wire.DnsType;
 import dev.packetlab.stack.wire.Ipv4Address;
+import java.util.List;
 
 /**
  * {@code getaddrinfo} for IPv4, as glibc answers it with {@code hosts: files dns} in nsswitch.conf: a dotted quad
@@ -42,6 +46,30 @@ public final class Resolver {
             handler.resolved(listed);
             return;
         }
-        handler.failed(NAME_NOT_KNOWN); // the DNS step joins here once nodes have a stub resolver
+        StubResolver stub = StubResolver.of(node);
+        DnsName dnsName = dnsName(name);
+        if (stub == null || stub.servers().isEmpty() || dnsName == null) {
+            handler.failed(NAME_NOT_KNOWN); // glibc without name servers asks 127.0.0.1, where nothing listens here
+            return;
+        }
+        stub.resolve(dnsName, DnsType.A, result -> {
+            switch (result.outcome()) {
+                case ANSWER -> {
+                    List<Ipv4Address> addresses = result.addresses();
+                    if (addresses.isEmpty()) handler.failed(NAME_NOT_KNOWN);
+                    else handler.resolved(addresses.get(0));
+                }
+                case NXDOMAIN, NODATA -> handler.failed(NAME_NOT_KNOWN);
+                case SERVER_FAILURE, NO_ANSWER -> handler.failed(TEMPORARY_FAILURE);
+            }
+        });
+    }
+
+    private static DnsName dnsName(String name) {
+        try {
+            return DnsName.parse(name);
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 }
