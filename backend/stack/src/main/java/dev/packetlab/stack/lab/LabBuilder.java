@@ -1,6 +1,7 @@
 package dev.packetlab.stack.lab;
 
 import dev.packetlab.stack.app.HostsFile;
+import dev.packetlab.stack.app.dns.StubResolver;
 import dev.packetlab.stack.lab.NodeSpec.InterfaceSpec;
 import dev.packetlab.stack.lab.NodeSpec.RouteSpec;
 import dev.packetlab.stack.link.Hub;
@@ -48,6 +49,8 @@ public final class LabBuilder {
                 case SWITCH -> new Switch(network, spec.id());
                 case HUB -> new Hub(network, spec.id());
             };
+            // before the sysctls: the resolver defines net.dns.*; its servers are the node's dns: (resolv.conf)
+            if (node instanceof Host h) StubResolver.install(h, spec.dns());
             for (InterfaceSpec iface : spec.interfaces()) node.addDevice(iface.name());
             applySysctl(node, lab.sysctl(), "sysctl", errors);
             applySysctl(node, spec.sysctl(), "nodes[" + i + "].sysctl", errors);
