@@ -12,6 +12,7 @@ public final class ServiceCatalog {
 
     static {
         // each service registers here: one line per service
+        register(new dev.packetlab.stack.app.http.HttpService());
     }
 
     private ServiceCatalog() {}
