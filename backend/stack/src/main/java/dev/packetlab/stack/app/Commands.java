@@ -15,7 +15,8 @@ public final class Commands {
         List<Command> commands = switch (node) {
             case Host h -> List.of(new Ip(), new Arp(), new Ping(), new Traceroute(), new Tcpdump(), new SysctlCommand(),
                     new Echo(), new Cat(),
-                    new Nc(), new Netstat(), new Ss(), new EchoServer(), new DiscardServer());
+                    new Nc(), new Netstat(), new Ss(), new EchoServer(), new DiscardServer(),
+                    new Curl(), new Browse(), new HttpServerCommand());
             case Switch s -> List.of(new ShowMac(), new SysctlCommand());
             case Hub h -> List.of(new SysctlCommand());
             default -> List.of();
