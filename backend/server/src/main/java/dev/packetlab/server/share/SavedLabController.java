@@ -1,0 +1,64 @@
+package dev.packetlab.server.share;
+
+import dev.packetlab.server.persistence.LabStore;
+import dev.packetlab.server.persistence.SavedLabCreated;
+import dev.packetlab.server.persistence.ShareLink;
+import java.net.URI;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * Saving a lab and sharing it, for its owner ({@code docs/persistence.md}). Every request but the first carries the
+ * owner token as {@code Authorization: Bearer TOKEN}.
+ */
+@RestController
+@RequestMapping("/api/saved-labs")
+public class SavedLabController {
+
+    private final LabStore store;
+
+    public SavedLabController(LabStore store) {
+        this.store = store;
+    }
+
+    /** Saves a new lab: 201 with its id and owner token, which is shown only this once. */
+    @PostMapping
+    public ResponseEntity<SavedLabCreated> save(@RequestBody LabRecordBody body) {
+        SavedLabCreated created = store.save(body.toRecord());
+        return ResponseEntity.created(URI.create("/api/saved-labs/" + created.id())).body(created);
+    }
+
+    @GetMapping("/{id}")
+    public SavedLabView load(@PathVariable String id,
+                             @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        return SavedLabView.of(store.load(id, BearerToken.from(authorization)));
+    }
+
+    /** Replaces the saved state with the one sent (the lab went on since it was saved). */
+    @PutMapping("/{id}")
+    public SavedLabView update(@PathVariable String id,
+                               @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                               @RequestBody LabRecordBody body) {
+        return SavedLabView.of(store.update(id, BearerToken.from(authorization), body.toRecord()));
+    }
+
+    /** Makes a share link: 201, its location is {@code /api/share/{linkId}}. */
+    @PostMapping("/{id}/share-links")
+    public ResponseEntity<ShareLink> share(@PathVariable String id,
+                                           @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                                           @RequestBody ShareLinkRequest request) {
+        String token = BearerToken.from(authorization);
+        ShareLink link = request.at() == null
+                ? store.createShareLink(id, token, request.shareMode())
+                : store.createShareLink(id, token, request.shareMode(), request.at());
+        return ResponseEntity.created(URI.create("/api/share/" + link.id())).body(link);
+    }
+}
