@@ -13,6 +13,7 @@ public final class ServiceCatalog {
     static {
         // each service registers here: one line per service
         register(new dev.packetlab.stack.app.http.HttpService());
+        register(new dev.packetlab.stack.app.dns.DnsService());
     }
 
     private ServiceCatalog() {}
