@@ -105,6 +105,12 @@ class HttpLabServiceTest {
     }
 
     @Test
+    void madeUpBytesOfATypeWiresharkWouldFindMalformedAreRefused() {
+        assertError(m("pages", m("/a.gif", m("size", 100))), "nodes[2].services[0].http.pages[\"/a.gif\"].size: bytes can "
+                + "be made up for text/*, application/octet-stream and image/png (a real image), not image/gif; give body: instead");
+    }
+
+    @Test
     void aPathMustStartWithASlash() {
         assertError(m("pages", m("index.html", "x")),
                 "nodes[2].services[0].http.pages[\"index.html\"]: a path starts with / and has no spaces, e.g. /index.html");

@@ -106,8 +106,26 @@ public final class HttpService implements Service {
         boolean chunked = bool(m.get("chunked"), at + ".chunked", false);
         int chunk = (int) wholeNumber(m.get("chunk"), at + ".chunk", Site.DEFAULT_CHUNK, 1, 65_536);
         Body body = m.containsKey("body") ? Body.of(text(m.get("body"), at + ".body"))
-                : Body.filler(wholeNumber(m.get("size"), at + ".size", 0, 0, Site.MAX_GENERATED));
+                : madeUp(type, wholeNumber(m.get("size"), at + ".size", 0, 0, Site.MAX_GENERATED), at);
         return new Site.Page(body, type, chunked, chunk, 200, null);
+    }
+
+    /**
+     * A body of {@code size} bytes made up for {@code type}: filler text for text and octet streams, a real PNG for
+     * image/png. Other types are refused: Wireshark hands a body to the dissector of its media type, which would find
+     * filler in a GIF or JSON malformed, and every capture PacketLab exports must open clean.
+     */
+    private static Body madeUp(String type, long size, String at) {
+        String t = type.toLowerCase(Locale.ROOT);
+        if (t.equals("image/png")) {
+            if (size < Body.Png.MIN_SIZE) {
+                throw new IllegalArgumentException(at + ".size: a PNG image needs at least " + Body.Png.MIN_SIZE + " bytes");
+            }
+            return Body.png(size);
+        }
+        if (t.startsWith("text/") || t.equals("application/octet-stream")) return Body.filler(size);
+        throw new IllegalArgumentException(at + ".size: bytes can be made up for text/*, application/octet-stream and"
+                + " image/png (a real image), not " + type + "; give body: instead");
     }
 
     /** The media type a path's extension suggests, as a server's mime.types maps it; a directory is HTML. */
