@@ -208,12 +208,22 @@ final class Curl implements Command {
     }
 
     /**
-     * getaddrinfo for {@code host}: a dotted quad stands for itself, then the node's /etc/hosts; calls back with the
-     * address, or with null when the name is unknown.
+     * getaddrinfo for {@code host} ({@link Resolver}: a dotted quad, /etc/hosts, then DNS, on the simulation clock);
+     * calls back with the address, or with null when there is none: curl says "Could not resolve host" for a name
+     * that does not exist and for a name server that does not answer alike.
      */
     static void lookup(Process p, String host, Consumer<Ipv4Address> done) {
-        Ipv4Address a = HostsFile.resolve(p.node(), host);
-        done.accept(a);
+        Resolver.lookup(p.node(), host, new Resolver.Handler() {
+            @Override
+            public void resolved(Ipv4Address address) {
+                if (!p.exited()) done.accept(address);
+            }
+
+            @Override
+            public void failed(String message) {
+                if (!p.exited()) done.accept(null);
+            }
+        });
     }
 
     /** One run of curl: the URLs still to fetch, the open connections, and what has been printed. */
