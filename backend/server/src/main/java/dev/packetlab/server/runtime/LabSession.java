@@ -387,7 +387,20 @@ public final class LabSession {
             observers.add(observer);
             watchers = observers.size();
             if (observers.size() == 1) live.watchTcpVariables(true);
-            return buildSnapshot();
+            Snapshot s = buildSnapshot();
+            observer.attached(s);
+            return s;
+        });
+    }
+
+    /**
+     * Hands a fresh snapshot to {@code sink} on the instance's thread, so that whatever {@code sink} queues comes
+     * after every event before the snapshot and before every event after it.
+     */
+    public CompletableFuture<Void> snapshotTo(java.util.function.Consumer<Snapshot> sink) {
+        return call(() -> {
+            sink.accept(buildSnapshot());
+            return null;
         });
     }
 

@@ -18,6 +18,7 @@ import java.util.TreeMap;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
@@ -48,6 +49,7 @@ public class LabSessions {
     private final ScheduledFuture<?> sweeper;
     private volatile Supplier<List<TraceListener>> extraListeners = List::of;
 
+    @Autowired
     public LabSessions(@Value("${packetlab.instances.idle-eviction:10m}") Duration idleEviction,
                        @Value("${packetlab.instances.capture-bytes:33554432}") long captureBytes) {
         this(new SessionScheduler(), idleEviction, new LabSession.Settings(captureBytes), loadCatalogue());

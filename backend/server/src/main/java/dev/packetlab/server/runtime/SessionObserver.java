@@ -23,6 +23,11 @@ public interface SessionObserver {
     /** The instance changed so much (rebuilt, topology edited) that the client must redraw from this. */
     void reset(Snapshot snapshot);
 
+    /** The state when this observer was attached; every event it is given afterwards follows on from it. */
+    default void attached(Snapshot snapshot) {
+        reset(snapshot);
+    }
+
     /**
      * @param number   the transmission's packet number
      * @param toNode   the receiving end (null unless this is a transmission)

@@ -1,0 +1,256 @@
+package dev.packetlab.server.ws;
+
+import dev.packetlab.server.runtime.LabSession;
+import dev.packetlab.server.runtime.LabSessions;
+import dev.packetlab.server.runtime.NotFoundException;
+import dev.packetlab.stack.lab.LabException;
+import jakarta.annotation.PreDestroy;
+import java.io.IOException;
+import java.net.URI;
+import java.util.Collection;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionException;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.TimeUnit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.socket.BinaryMessage;
+import org.springframework.web.socket.CloseStatus;
+import org.springframework.web.socket.TextMessage;
+import org.springframework.web.socket.WebSocketSession;
+import org.springframework.web.socket.handler.TextWebSocketHandler;
+import tools.jackson.core.JacksonException;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * {@code /ws/labs/{id}}: streams an instance to a client in batches and takes the client's terminal input and run
+ * controls. A message from the client that is wrong in any way gets an {@code error} message naming what is wrong;
+ * nothing else happens, to this connection or any other. The protocol is {@code docs/protocol.md}.
+ */
+@Component
+public class LabSocketHandler extends TextWebSocketHandler {
+    static final String PATH = "/ws/labs/";
+    /** Batches per second per client, at most. */
+    static final int BATCHES_PER_SECOND = 30;
+    /** Close code for an instance that does not exist (application range, like HTTP's 404). */
+    static final int NO_INSTANCE = 4404;
+    static final int MAX_TEXT = 4096;
+    /** What a client may send, for error messages. */
+    static final List<String> CLIENT_TYPES = List.of("line", "interrupt", "eof", "control", "snapshot");
+
+    private static final Logger log = LoggerFactory.getLogger(LabSocketHandler.class);
+    private static final JsonMapper JSON = JsonMapper.builder().build();
+
+    private final LabSessions sessions;
+    private final Map<String, LabClient> clients = new ConcurrentHashMap<>();
+    private final ScheduledExecutorService flusher;
+    private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
+
+    public LabSocketHandler(LabSessions sessions) {
+        this.sessions = sessions;
+        this.flusher = Executors.newSingleThreadScheduledExecutor(r -> {
+            Thread t = new Thread(r, "ws-flush");
+            t.setDaemon(true);
+            return t;
+        });
+        long period = 1_000_000_000L / BATCHES_PER_SECOND;
+        flusher.scheduleAtFixedRate(this::flushAll, period, period, TimeUnit.NANOSECONDS);
+    }
+
+    /** The clients connected now. */
+    public Collection<LabClient> clients() {
+        return clients.values();
+    }
+
+    /** Animation messages left out for slow clients, over every client connected now. */
+    public long droppedMessages() {
+        return clients.values().stream().mapToLong(LabClient::dropped).sum();
+    }
+
+    private void flushAll() {
+        for (LabClient c : clients.values()) {
+            try {
+                c.flush();
+            } catch (RuntimeException e) {
+                log.warn("flushing a WebSocket client failed", e);
+            }
+        }
+    }
+
+    @Override
+    public void afterConnectionEstablished(WebSocketSession ws) throws IOException {
+        String id = instanceId(ws.getUri());
+        LabSession session = id == null ? null : sessions.find(id).orElse(null);
+        if (session == null) {
+            String message = "no instance \"" + id + "\"";
+            ws.sendMessage(new TextMessage(JSON.writeValueAsString(Messages.batch(List.of(Messages.error(message, "id"))))));
+            ws.close(new CloseStatus(NO_INSTANCE, message));
+            return;
+        }
+        LabClient client = new LabClient(session, new LabClient.Sender() {
+            @Override
+            public void send(String text) throws IOException {
+                ws.sendMessage(new TextMessage(text));
+            }
+
+            @Override
+            public void close(int code, String reason) {
+                try {
+                    ws.close(new CloseStatus(code, reason));
+                } catch (IOException ignored) {
+                    // the connection is going anyway
+                }
+            }
+        }, sending);
+        clients.put(ws.getId(), client);
+        client.reply(Messages.hello(session.id()));
+        session.attach(client);
+    }
+
+    @Override
+    public void afterConnectionClosed(WebSocketSession ws, CloseStatus status) {
+        LabClient client = clients.remove(ws.getId());
+        if (client != null) {
+            client.close();
+            client.session().detach(client);
+        }
+    }
+
+    @Override
+    protected void handleBinaryMessage(WebSocketSession ws, BinaryMessage message) {
+        LabClient client = clients.get(ws.getId());
+        if (client != null) {
+            client.reply(Messages.error("binary messages are not part of this protocol; send JSON text", null));
+        }
+    }
+
+    @Override
+    protected void handleTextMessage(WebSocketSession ws, TextMessage message) {
+        LabClient client = clients.get(ws.getId());
+        if (client == null) return;
+        try {
+            handle(client, message.getPayload());
+        } catch (ClientError e) {
+            client.reply(Messages.error(e.getMessage(), e.field));
+        }
+    }
+
+    /** Does what one client message says, or throws {@link ClientError} saying what is wrong with it. */
+    void handle(LabClient client, String text) {
+        JsonNode m;
+        try {
+            m = JSON.readTree(text);
+        } catch (JacksonException e) {
+            throw new ClientError("not JSON: " + e.getOriginalMessage(), null);
+        }
+        if (m == null || !m.isObject()) throw new ClientError("expected a JSON object with a \"type\"", null);
+        String type = string(m, "type", true);
+        LabSession s = client.session();
+        CompletableFuture<?> done = switch (type) {
+            case "line" -> s.line(string(m, "node", true), text(m));
+            case "interrupt" -> s.interrupt(string(m, "node", true));
+            case "eof" -> s.endOfInput(string(m, "node", true));
+            case "control" -> s.control(control(m));
+            case "snapshot" -> s.snapshotTo(snap -> client.reply(Messages.snapshot("requested", snap)));
+            default -> throw new ClientError("unknown message type \"" + type + "\" (known: "
+                    + String.join(", ", CLIENT_TYPES) + ")", "type");
+        };
+        done.whenComplete((v, e) -> {
+            if (e == null) return;
+            Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
+            String field = cause instanceof NotFoundException nf ? nf.what() : null;
+            if (cause instanceof NotFoundException || cause instanceof LabException
+                    || cause instanceof IllegalArgumentException) {
+                client.reply(Messages.error(cause.getMessage(), field));
+            } else {
+                log.error("a client message failed: {}", text, cause);
+                client.reply(Messages.error("the server failed to do this; its log has the details", null));
+            }
+        });
+    }
+
+    private static String text(JsonNode m) {
+        String t = string(m, "text", true);
+        if (t.length() > MAX_TEXT) throw new ClientError("longer than " + MAX_TEXT + " characters", "text");
+        return t;
+    }
+
+    private static LabSession.Control control(JsonNode m) {
+        String a = string(m, "action", true);
+        LabSession.Control.Action action;
+        try {
+            action = LabSession.Control.Action.valueOf(a.toUpperCase(Locale.ROOT).replace('-', '_'));
+        } catch (IllegalArgumentException e) {
+            throw new ClientError("unknown action \"" + a + "\" (known: pause, play, step, step-frame, run-until-idle, "
+                    + "advance, seek)", "action");
+        }
+        Double speed = null;
+        if (m.has("speed")) {
+            JsonNode v = m.get("speed");
+            if (!v.isNumber()) throw new ClientError("expected a number", "speed");
+            speed = v.doubleValue();
+            if (!(speed >= LabSession.MIN_SPEED && speed <= LabSession.MAX_SPEED)) {
+                throw new ClientError("must be from " + LabSession.MIN_SPEED + " to " + LabSession.MAX_SPEED + ", got "
+                        + v, "speed");
+            }
+        }
+        Boolean skipIdle = null;
+        if (m.has("skipIdle")) {
+            if (!m.get("skipIdle").isBoolean()) throw new ClientError("expected true or false", "skipIdle");
+            skipIdle = m.get("skipIdle").booleanValue();
+        }
+        Long time = null;
+        if (m.has("time")) {
+            JsonNode v = m.get("time");
+            if (!v.isIntegralNumber() || !v.canConvertToLong() || v.longValue() < 0) {
+                throw new ClientError("expected a whole number of nanoseconds, zero or more", "time");
+            }
+            time = v.longValue();
+        }
+        if ((action == LabSession.Control.Action.SEEK || action == LabSession.Control.Action.ADVANCE) && time == null) {
+            throw new ClientError("is required for " + a + " (nanoseconds of simulated time)", "time");
+        }
+        return new LabSession.Control(action, speed, skipIdle, time);
+    }
+
+    private static String string(JsonNode m, String field, boolean required) {
+        JsonNode v = m.get(field);
+        if (v == null || v.isNull()) {
+            if (required) throw new ClientError("missing", field);
+            return null;
+        }
+        if (!v.isString()) throw new ClientError("expected text", field);
+        return v.stringValue();
+    }
+
+    private static String instanceId(URI uri) {
+        if (uri == null) return null;
+        String path = uri.getPath();
+        int at = path.indexOf(PATH);
+        return at < 0 ? null : path.substring(at + PATH.length());
+    }
+
+    @PreDestroy
+    void stop() {
+        flusher.shutdownNow();
+        sending.shutdownNow();
+    }
+
+    /** What is wrong with a client's message, and in which field. */
+    static final class ClientError extends RuntimeException {
+        final String field;
+
+        ClientError(String message, String field) {
+            super(field == null ? message : field + ": " + message);
+            this.field = field;
+        }
+    }
+}
