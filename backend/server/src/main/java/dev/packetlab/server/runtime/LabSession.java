@@ -519,7 +519,7 @@ public final class LabSession {
                 behind = false;
                 anchor();
                 tick();
-                result.complete(state());
+                result.complete(announce());
             }
             case STEP -> {
                 if (mode == Mode.RUNNING) finishRun();

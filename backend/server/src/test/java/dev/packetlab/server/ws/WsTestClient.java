@@ -77,9 +77,19 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Waits until a message matches, and returns it. */
-    synchronized JsonNode await(Predicate<JsonNode> matches, String what) throws InterruptedException {
+    JsonNode await(Predicate<JsonNode> matches, String what) throws InterruptedException {
+        return awaitFrom(0, matches, what);
+    }
+
+    /** Messages received so far. */
+    synchronized int count() {
+        return messages.size();
+    }
+
+    /** Waits until a message from the {@code from}th on matches, and returns it. */
+    synchronized JsonNode awaitFrom(int from, Predicate<JsonNode> matches, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
-        int seen = 0;
+        int seen = from;
         while (true) {
             for (; seen < messages.size(); seen++) if (matches.test(messages.get(seen))) return messages.get(seen);
             long left = deadline - System.nanoTime();
