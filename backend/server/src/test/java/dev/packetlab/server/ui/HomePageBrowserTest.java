@@ -23,7 +23,8 @@ class HomePageBrowserTest {
             assertThat(browser.find("app-name").getText()).isEqualTo("PacketLab");
             WebElement list = browser.find("lab-list");
             assertThat(browser.testIdsWithin(list, "lab-item-"))
-                    .containsExactly("lab-item-hub-basics", "lab-item-switch-basics", "lab-item-two-routers");
+                    .containsExactlyElementsOf(dev.packetlab.server.labs.ShippedLabs.ids().stream()
+                            .map(id -> "lab-item-" + id).toList());
             assertThat(browser.find("lab-title-two-routers").getText()).isEqualTo("Two subnets, two routers");
             assertThat(browser.find("lab-nodes-two-routers").getText()).isEqualTo("7 nodes");
 
