@@ -8,11 +8,27 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * A lab's record as a client sends it to save or update a lab: the fields of {@link LabRecord}. {@code labFile},
- * {@code seed} and {@code time} are required; {@code fileName} defaults to {@code lab.yaml}, {@code log} to no
- * entries and {@code events} to -1 (unknown: the lab is rebuilt to where every event due by {@code time} has run).
+ * What a client sends to save or update a lab: either {@code instance}, the id of a live instance whose record is
+ * taken as it stands, or the fields of a {@link LabRecord}. Of those, {@code labFile}, {@code seed} and {@code time}
+ * are required; {@code fileName} defaults to {@code lab.yaml}, {@code log} to no entries and {@code events} to -1
+ * (unknown: the lab is rebuilt to where every event due by {@code time} has run).
  */
-public record LabRecordBody(String fileName, String labFile, Long seed, List<LogEntry> log, Long time, Long events) {
+public record LabRecordBody(String instance, String fileName, String labFile, Long seed, List<LogEntry> log, Long time,
+                            Long events) {
+
+    /**
+     * The live instance to take the record of, or null when the body is a record.
+     *
+     * @throws InvalidLabRecordException if it names an instance and carries record fields too
+     */
+    public String instanceAlone() {
+        if (instance == null) return null;
+        if (fileName != null || labFile != null || seed != null || log != null || time != null || events != null) {
+            throw new InvalidLabRecordException(List.of(new FieldError("instance",
+                    "comes alone: a lab is saved either from a live instance or from a record, not both")));
+        }
+        return instance;
+    }
 
     /** @throws InvalidLabRecordException naming every missing field */
     public LabRecord toRecord() {

@@ -3,6 +3,8 @@ package dev.packetlab.server.share;
 import dev.packetlab.server.persistence.LabStore;
 import dev.packetlab.server.persistence.SavedLabCreated;
 import dev.packetlab.server.persistence.ShareLink;
+import dev.packetlab.server.runtime.LabRecord;
+import dev.packetlab.server.runtime.Snapshot;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -24,15 +26,17 @@ import org.springframework.web.bind.annotation.RestController;
 public class SavedLabController {
 
     private final LabStore store;
+    private final LiveLabs live;
 
-    public SavedLabController(LabStore store) {
+    public SavedLabController(LabStore store, LiveLabs live) {
         this.store = store;
+        this.live = live;
     }
 
-    /** Saves a new lab: 201 with its id and owner token, which is shown only this once. */
+    /** Saves a new lab (a live instance, or a record): 201 with its id and owner token, shown only this once. */
     @PostMapping
     public ResponseEntity<SavedLabCreated> save(@RequestBody LabRecordBody body) {
-        SavedLabCreated created = store.save(body.toRecord());
+        SavedLabCreated created = store.save(recordOf(body));
         return ResponseEntity.created(URI.create("/api/saved-labs/" + created.id())).body(created);
     }
 
@@ -42,12 +46,19 @@ public class SavedLabController {
         return SavedLabView.of(store.load(id, BearerToken.from(authorization)));
     }
 
-    /** Replaces the saved state with the one sent (the lab went on since it was saved). */
+    /** Replaces the saved record with the one sent, or with a live instance's (the lab went on since it was saved). */
     @PutMapping("/{id}")
     public SavedLabView update(@PathVariable String id,
                                @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                @RequestBody LabRecordBody body) {
-        return SavedLabView.of(store.update(id, BearerToken.from(authorization), body.toRecord()));
+        return SavedLabView.of(store.update(id, BearerToken.from(authorization), recordOf(body)));
+    }
+
+    /** Starts a live instance of the saved lab, rebuilt by replay: 201, located at {@code /api/instances/{id}}. */
+    @PostMapping("/{id}/instances")
+    public ResponseEntity<Snapshot> open(@PathVariable String id,
+                                         @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        return live.start(store.load(id, BearerToken.from(authorization)).record());
     }
 
     /** Makes a share link: 201, its location is {@code /api/share/{linkId}}. */
@@ -60,5 +71,10 @@ public class SavedLabController {
                 ? store.createShareLink(id, token, request.shareMode())
                 : store.createShareLink(id, token, request.shareMode(), request.at());
         return ResponseEntity.created(URI.create("/api/share/" + link.id())).body(link);
+    }
+
+    private LabRecord recordOf(LabRecordBody body) {
+        String instance = body.instanceAlone();
+        return instance == null ? body.toRecord() : live.recordOf(instance);
     }
 }

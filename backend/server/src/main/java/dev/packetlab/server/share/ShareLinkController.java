@@ -2,6 +2,7 @@ package dev.packetlab.server.share;
 
 import dev.packetlab.server.persistence.LabStore;
 import dev.packetlab.server.persistence.SavedLabCreated;
+import dev.packetlab.server.runtime.Snapshot;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -16,15 +17,27 @@ import org.springframework.web.bind.annotation.RestController;
 public class ShareLinkController {
 
     private final LabStore store;
+    private final LiveLabs live;
 
-    public ShareLinkController(LabStore store) {
+    public ShareLinkController(LabStore store, LiveLabs live) {
         this.store = store;
+        this.live = live;
     }
 
     /** The lab at the shared point, and whether the holder may only watch it replay. */
     @GetMapping("/{linkId}")
     public SharedLabView open(@PathVariable String linkId) {
         return SharedLabView.of(store.openShareLink(linkId));
+    }
+
+    /**
+     * Starts a live instance of the lab at the shared point, rebuilt by replay: 201, located at
+     * {@code /api/instances/{id}}. The instance is the holder's alone, so nothing they do in it reaches the shared
+     * lab; whether they watch (read-only link) or carry on (fork link) is theirs to choose in the UI.
+     */
+    @PostMapping("/{linkId}/instances")
+    public ResponseEntity<Snapshot> start(@PathVariable String linkId) {
+        return live.start(store.openShareLink(linkId).record());
     }
 
     /** Takes the holder's own copy of a fork link's lab: 201 with the new lab's id and owner token. */

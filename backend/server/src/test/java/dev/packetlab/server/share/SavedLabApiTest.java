@@ -251,6 +251,88 @@ class SavedLabApiTest {
         assertThat(problem.get("instance").stringValue()).isEqualTo("/api/share/CCCCCCCCCCCCCCCCCCCCCC");
     }
 
+    @Test
+    void aLiveInstanceIsSavedWithItsRecordAndReopensAtTheSamePoint() throws Exception {
+        String instance = JSON.readTree(send("POST", "/api/instances", null, "{\"lab\": \"switch-basics\"}").body())
+                .get("instance").stringValue();
+        HttpResponse<String> ping = send("POST", "/api/instances/" + instance + "/nodes/pc1/commands", null,
+                "{\"line\": \"ping -c 1 192.168.1.20\", \"runUntilExit\": true}");
+        assertThat(ping.statusCode()).isEqualTo(200);
+        JsonNode before = JSON.readTree(send("GET", "/api/instances/" + instance, null, null).body());
+
+        HttpResponse<String> saved = send("POST", "/api/saved-labs", null, "{\"instance\": \"" + instance + "\"}");
+
+        assertThat(saved.statusCode()).isEqualTo(201);
+        JsonNode created = JSON.readTree(saved.body());
+        String token = created.get("ownerToken").stringValue();
+        JsonNode lab = JSON.readTree(send("GET", "/api/saved-labs/" + created.get("id").stringValue(), token, null).body());
+        assertThat(lab.get("log").size()).isEqualTo(1);
+        assertThat(lab.get("log").get(0).get("type").stringValue()).isEqualTo("execute");
+        assertThat(lab.get("log").get(0).get("line").stringValue()).isEqualTo("ping -c 1 192.168.1.20");
+        assertThat(lab.get("time").longValue()).isEqualTo(before.get("run").get("time").longValue());
+
+        HttpResponse<String> reopened = send("POST", "/api/saved-labs/" + created.get("id").stringValue() + "/instances",
+                token, null);
+
+        assertThat(reopened.statusCode()).isEqualTo(201);
+        JsonNode after = JSON.readTree(reopened.body());
+        assertThat(after.get("instance").stringValue()).isNotEqualTo(instance);
+        assertThat(reopened.headers().firstValue("Location")).contains("/api/instances/" + after.get("instance").stringValue());
+        assertThat(after.get("run").get("time")).isEqualTo(before.get("run").get("time"));
+        assertThat(after.get("run").get("events")).isEqualTo(before.get("run").get("events"));
+        assertThat(after.get("terminals")).isEqualTo(before.get("terminals"));
+        assertThat(after.get("terminals").get("pc1").stringValue()).contains("1 packets transmitted, 1 received");
+    }
+
+    @Test
+    void aShareLinkOpensAsANewLiveInstanceAtTheSharedPoint() throws Exception {
+        String instance = JSON.readTree(send("POST", "/api/instances", null, "{\"lab\": \"hub-basics\"}").body())
+                .get("instance").stringValue();
+        send("POST", "/api/instances/" + instance + "/nodes/pc1/commands", null,
+                "{\"line\": \"ping -c 2 192.168.1.20\", \"runUntilExit\": true}");
+        JsonNode before = JSON.readTree(send("GET", "/api/instances/" + instance, null, null).body());
+        JsonNode saved = JSON.readTree(send("POST", "/api/saved-labs", null, "{\"instance\": \"" + instance + "\"}").body());
+        String linkId = shareLink(saved, "readonly");
+
+        HttpResponse<String> response = send("POST", "/api/share/" + linkId + "/instances", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(201);
+        JsonNode snapshot = JSON.readTree(response.body());
+        assertThat(response.headers().firstValue("Location")).contains("/api/instances/" + snapshot.get("instance").stringValue());
+        assertThat(snapshot.get("run").get("time")).isEqualTo(before.get("run").get("time"));
+        assertThat(snapshot.get("run").get("events")).isEqualTo(before.get("run").get("events"));
+        assertThat(snapshot.get("terminals")).isEqualTo(before.get("terminals"));
+    }
+
+    @Test
+    void aRecordThatDoesNotReplayIs422() throws Exception {
+        // STATE's log is made up: the simulation never runs 4 events by 1 s, so the ping cannot be replayed there.
+        String linkId = shareLink(save(), "readonly");
+
+        HttpResponse<String> response = send("POST", "/api/share/" + linkId + "/instances", null, null);
+
+        assertThat(response.statusCode()).isEqualTo(422);
+        assertThat(problem(response).get("detail").stringValue()).startsWith("The lab's record does not replay: ");
+    }
+
+    @Test
+    void savingAnInstanceThisServerDoesNotHoldIs404() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/saved-labs", null, "{\"instance\": \"no-such-instance\"}");
+
+        assertThat(response.statusCode()).isEqualTo(404);
+        assertThat(problem(response).get("detail").stringValue())
+                .isEqualTo("No live instance \"no-such-instance\" on this server: it was deleted, or lives on another one.");
+    }
+
+    @Test
+    void anInstanceAndARecordInOneBodyIs400() throws Exception {
+        HttpResponse<String> response = send("POST", "/api/saved-labs", null, "{\"instance\": \"x\", \"seed\": 1}");
+
+        assertThat(response.statusCode()).isEqualTo(400);
+        assertThat(problem(response).get("errors").toString()).isEqualTo("[{\"field\":\"instance\",\"message\":"
+                + "\"comes alone: a lab is saved either from a live instance or from a record, not both\"}]");
+    }
+
     private JsonNode save() throws IOException, InterruptedException {
         HttpResponse<String> response = send("POST", "/api/saved-labs", null, STATE);
         assertThat(response.statusCode()).isEqualTo(201);

@@ -8,7 +8,6 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -20,27 +19,14 @@ import tools.jackson.databind.json.JsonMapper;
 
 /**
  * A server restart loses no saved lab and no share link: the whole application runs with its shipped configuration
- * (H2 in a file under {@code packetlab.data-dir}, here a temporary directory), is stopped, started again on the same
- * files, and gives back the same lab file, seed and command log through the same links.
+ * (H2 in a file under {@code packetlab.data-dir}, here a temporary directory), a live lab is saved and shared, the
+ * server is stopped and started again on the same files, and the links give back the same lab file, seed and command
+ * log, which replay to the same point with the same terminal output.
  */
 class SavedLabRestartTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
     static final HttpClient HTTP = HttpClient.newHttpClient();
-    static final String LAB_FILE = """
-            id: two-hosts
-            title: {en: "Two hosts"}
-            seed: 3
-            nodes:
-              - {id: pc1, kind: host, ip: 10.0.0.1/24}
-              - {id: pc2, kind: host, ip: 10.0.0.2/24}
-            links:
-              - {a: pc1, b: pc2, delay: 5ms}
-            """;
-    static final String LOG = """
-            [{"type": "execute", "time": 0, "events": 0, "node": "pc1", "line": "ping -c 2 10.0.0.2",
-              "background": true, "job": 1},
-             {"type": "line", "time": 1500000000, "events": 25, "node": "pc2", "text": "arp -n"}]""";
 
     @TempDir
     Path dataDir;
@@ -51,40 +37,54 @@ class SavedLabRestartTest {
         String ownerToken;
         String readOnlyLink;
         String forkLink;
+        JsonNode live;
+        JsonNode saved;
         try (ConfigurableApplicationContext server = start()) {
             String base = baseUrl(server);
-            JsonNode created = JSON.readTree(post(base + "/api/saved-labs", null, "{\"fileName\": \"two-hosts.yaml\", \"labFile\": "
-                    + JSON.writeValueAsString(LAB_FILE) + ", \"seed\": 11, \"log\": " + LOG
-                    + ", \"time\": 2000000000, \"events\": 30}").body());
+            String instance = JSON.readTree(send("POST", base + "/api/instances", null,
+                    "{\"lab\": \"switch-basics\", \"seed\": 5}", 201).body()).get("instance").stringValue();
+            send("POST", base + "/api/instances/" + instance + "/nodes/pc1/commands", null,
+                    "{\"line\": \"ping -c 2 192.168.1.20\", \"runUntilExit\": true}", 200);
+            live = JSON.readTree(send("GET", base + "/api/instances/" + instance, null, null, 200).body());
+            JsonNode created = JSON.readTree(send("POST", base + "/api/saved-labs", null,
+                    "{\"instance\": \"" + instance + "\"}", 201).body());
             labId = created.get("id").stringValue();
             ownerToken = created.get("ownerToken").stringValue();
-            readOnlyLink = JSON.readTree(post(base + "/api/saved-labs/" + labId + "/share-links", ownerToken,
-                    "{\"mode\": \"readonly\"}").body()).get("id").stringValue();
-            forkLink = JSON.readTree(post(base + "/api/saved-labs/" + labId + "/share-links", ownerToken,
-                    "{\"mode\": \"fork\", \"at\": 1000000000}").body()).get("id").stringValue();
+            saved = JSON.readTree(send("GET", base + "/api/saved-labs/" + labId, ownerToken, null, 200).body());
+            readOnlyLink = JSON.readTree(send("POST", base + "/api/saved-labs/" + labId + "/share-links", ownerToken,
+                    "{\"mode\": \"readonly\"}", 201).body()).get("id").stringValue();
+            forkLink = JSON.readTree(send("POST", base + "/api/saved-labs/" + labId + "/share-links", ownerToken,
+                    "{\"mode\": \"fork\", \"at\": 0}", 201).body()).get("id").stringValue();
         }
         assertThat(dataDir.resolve("packetlab.mv.db")).isRegularFile();
+        assertThat(saved.get("seed").longValue()).isEqualTo(5);
+        assertThat(saved.get("log").get(0).get("line").stringValue()).isEqualTo("ping -c 2 192.168.1.20");
 
         try (ConfigurableApplicationContext server = start()) {
             String base = baseUrl(server);
 
-            JsonNode readOnly = JSON.readTree(get(base + "/api/share/" + readOnlyLink, null).body());
+            JsonNode readOnly = JSON.readTree(send("GET", base + "/api/share/" + readOnlyLink, null, null, 200).body());
             assertThat(readOnly.get("readOnly").booleanValue()).isTrue();
-            assertThat(readOnly.get("fileName").stringValue()).isEqualTo("two-hosts.yaml");
-            assertThat(readOnly.get("labFile").stringValue()).isEqualTo(LAB_FILE);
-            assertThat(readOnly.get("seed").longValue()).isEqualTo(11);
-            assertThat(readOnly.get("log")).isEqualTo(JSON.readTree(LOG));
-            assertThat(readOnly.get("time").longValue()).isEqualTo(2_000_000_000L);
-            assertThat(readOnly.get("events").longValue()).isEqualTo(30);
+            assertThat(readOnly.get("fileName")).isEqualTo(saved.get("fileName"));
+            assertThat(readOnly.get("labFile")).isEqualTo(saved.get("labFile"));
+            assertThat(readOnly.get("seed")).isEqualTo(saved.get("seed"));
+            assertThat(readOnly.get("log")).isEqualTo(saved.get("log"));
+            assertThat(readOnly.get("time")).isEqualTo(saved.get("time"));
+            assertThat(readOnly.get("events")).isEqualTo(saved.get("events"));
 
-            JsonNode fork = JSON.readTree(get(base + "/api/share/" + forkLink, null).body());
+            JsonNode replayed = JSON.readTree(send("POST", base + "/api/share/" + readOnlyLink + "/instances", null,
+                    null, 201).body());
+            assertThat(replayed.get("run").get("time")).isEqualTo(live.get("run").get("time"));
+            assertThat(replayed.get("run").get("events")).isEqualTo(live.get("run").get("events"));
+            assertThat(replayed.get("terminals")).isEqualTo(live.get("terminals"));
+
+            JsonNode fork = JSON.readTree(send("GET", base + "/api/share/" + forkLink, null, null, 200).body());
             assertThat(fork.get("readOnly").booleanValue()).isFalse();
-            assertThat(fork.get("time").longValue()).isEqualTo(1_000_000_000L);
-            assertThat(fork.get("log")).isEqualTo(JSON.readTree("[" + JSON.readTree(LOG).get(0) + "]"));
+            assertThat(fork.get("time").longValue()).isZero();
+            assertThat(fork.get("log").size()).isEqualTo(1); // the ping was typed at 0 s
 
-            HttpResponse<String> owned = get(base + "/api/saved-labs/" + labId, ownerToken);
-            assertThat(owned.statusCode()).isEqualTo(200);
-            assertThat(JSON.readTree(owned.body()).get("log")).isEqualTo(JSON.readTree(LOG));
+            JsonNode owned = JSON.readTree(send("GET", base + "/api/saved-labs/" + labId, ownerToken, null, 200).body());
+            assertThat(owned).isEqualTo(saved);
         }
     }
 
@@ -100,19 +100,14 @@ class SavedLabRestartTest {
         return "http://localhost:" + ((WebServerApplicationContext) server).getWebServer().getPort();
     }
 
-    private static HttpResponse<String> post(String url, String ownerToken, String json) throws IOException, InterruptedException {
+    private static HttpResponse<String> send(String method, String url, String ownerToken, String json, int status)
+            throws IOException, InterruptedException {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(json));
+                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
+        if (json != null) request.header("Content-Type", "application/json");
         if (ownerToken != null) request.header("Authorization", "Bearer " + ownerToken);
         HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+        assertThat(response.statusCode()).as("%s %s: %s", method, url, response.body()).isEqualTo(status);
         return response;
-    }
-
-    private static HttpResponse<String> get(String url, String ownerToken) throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url));
-        if (ownerToken != null) request.header("Authorization", "Bearer " + ownerToken);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
     }
 }
