@@ -485,6 +485,8 @@ public final class LabSession {
                 reschedule();
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
+            } finally {
+                countEvents();
             }
         });
     }
@@ -606,6 +608,15 @@ public final class LabSession {
             announce();
         }
         reschedule();
+        countEvents();
+    }
+
+    /** Adds the events run since the last count to the server-wide total (a metric). */
+    private void countEvents() {
+        if (live == null) return;
+        long n = live.instance.simulation().eventsExecuted();
+        scheduler.countEvents(n - live.counted);
+        live.counted = n;
     }
 
     /** Arranges the next tick, or none when nothing is scheduled (the clock still runs: a client extrapolates). */
@@ -742,6 +753,7 @@ public final class LabSession {
             announce();
             mailbox.execute(this::runSlice);
         }
+        countEvents();
     }
 
     private void finishRun() {
@@ -910,6 +922,8 @@ public final class LabSession {
         final Map<String, StringBuilder> scrollback = new HashMap<>();
         final Set<String> removedNodes = new HashSet<>();
         final Set<String> removedLinks = new HashSet<>();
+        /** Events already added to the server-wide count. */
+        long counted;
         private final TraceListener tcpVariables = this::forward;
         private boolean watchingTcp;
 

@@ -19,6 +19,7 @@ public final class SessionScheduler implements AutoCloseable {
     private final ExecutorService pool;
     private final ScheduledExecutorService timer;
     private final LongSupplier clock;
+    private final java.util.concurrent.atomic.LongAdder events = new java.util.concurrent.atomic.LongAdder();
 
     /** A pool of one thread per core (at least two) and the system's monotonic clock. */
     public SessionScheduler() {
@@ -34,6 +35,15 @@ public final class SessionScheduler implements AutoCloseable {
     /** The wall clock in nanoseconds (monotonic, arbitrary origin). */
     public long now() {
         return clock.getAsLong();
+    }
+
+    /** Simulation events run by every instance since the server started, replays included: the CPU they cost. */
+    public long eventsExecuted() {
+        return events.sum();
+    }
+
+    void countEvents(long n) {
+        if (n > 0) events.add(n);
     }
 
     Mailbox mailbox(String name) {

@@ -48,6 +48,8 @@ final class LabClient implements SessionObserver {
     private final Executor sending;
     private final ArrayDeque<Map<String, Object>> queue = new ArrayDeque<>();
     private int animationQueued;
+    /** When the oldest message waiting was queued (System.nanoTime), for the batch's age. */
+    private long oldestQueued;
     private boolean busy;
     private boolean awaitingSnapshot;
     private boolean closed;
@@ -105,6 +107,7 @@ final class LabClient implements SessionObserver {
     synchronized void enqueue(Map<String, Object> message) {
         if (closed) return;
         boolean animation = Messages.ANIMATION.contains((String) message.get("type"));
+        if (queue.isEmpty()) oldestQueued = System.nanoTime();
         queue.addLast(message);
         if (animation && ++animationQueued > ANIMATION_LIMIT) overflow();
         if (queue.size() - animationQueued > ESSENTIAL_LIMIT) {
@@ -141,6 +144,7 @@ final class LabClient implements SessionObserver {
     /** Sends what waits as one batch, unless the previous batch is still being sent. Called about 30 times a second. */
     void flush() {
         List<Map<String, Object>> batch;
+        long age;
         synchronized (this) {
             if (busy || closed || queue.isEmpty()) return;
             batch = new ArrayList<>(Math.min(queue.size(), BATCH_LIMIT));
@@ -150,10 +154,13 @@ final class LabClient implements SessionObserver {
                 batch.add(m);
             }
             busy = true;
+            long now = System.nanoTime();
+            age = (now - oldestQueued) / 1_000_000;
+            oldestQueued = now; // what is left waited at most this long; close enough for a metric
         }
         sending.execute(() -> {
             try {
-                sender.send(JSON.writeValueAsString(Messages.batch(batch)));
+                sender.send(JSON.writeValueAsString(Messages.batch(batch, System.currentTimeMillis(), age)));
                 batches.incrementAndGet();
             } catch (IOException | RuntimeException e) {
                 close();

@@ -70,9 +70,17 @@ public class LabSocketHandler extends TextWebSocketHandler {
         return clients.values();
     }
 
-    /** Animation messages left out for slow clients, over every client connected now. */
+    private final java.util.concurrent.atomic.LongAdder closedDropped = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder closedBatches = new java.util.concurrent.atomic.LongAdder();
+
+    /** Animation messages left out for slow clients since the server started. */
     public long droppedMessages() {
-        return clients.values().stream().mapToLong(LabClient::dropped).sum();
+        return closedDropped.sum() + clients.values().stream().mapToLong(LabClient::dropped).sum();
+    }
+
+    /** Batches sent since the server started. */
+    public long batchesSent() {
+        return closedBatches.sum() + clients.values().stream().mapToLong(LabClient::batches).sum();
     }
 
     private void flushAll() {
@@ -91,7 +99,8 @@ public class LabSocketHandler extends TextWebSocketHandler {
         LabSession session = id == null ? null : sessions.find(id).orElse(null);
         if (session == null) {
             String message = "no instance \"" + id + "\"";
-            ws.sendMessage(new TextMessage(JSON.writeValueAsString(Messages.batch(List.of(Messages.error(message, "id"))))));
+            ws.sendMessage(new TextMessage(JSON.writeValueAsString(Messages.batch(List.of(Messages.error(message, "id")),
+                    System.currentTimeMillis(), 0))));
             ws.close(new CloseStatus(NO_INSTANCE, message));
             return;
         }
@@ -120,6 +129,8 @@ public class LabSocketHandler extends TextWebSocketHandler {
         LabClient client = clients.remove(ws.getId());
         if (client != null) {
             client.close();
+            closedDropped.add(client.dropped());
+            closedBatches.add(client.batches());
             client.session().detach(client);
         }
     }

@@ -35,8 +35,14 @@ final class Messages {
         return m;
     }
 
-    static Map<String, Object> batch(List<Map<String, Object>> messages) {
+    /**
+     * @param sentAt server wall-clock time of sending, epoch milliseconds
+     * @param age    how long the oldest message waited in this client's queue, milliseconds
+     */
+    static Map<String, Object> batch(List<Map<String, Object>> messages, long sentAt, long age) {
         Map<String, Object> m = message("batch");
+        m.put("sentAt", sentAt);
+        m.put("age", age);
         m.put("messages", messages);
         return m;
     }
