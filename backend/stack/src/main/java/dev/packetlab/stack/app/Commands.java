@@ -16,7 +16,8 @@ public final class Commands {
             case Host h -> List.of(new Ip(), new Arp(), new Ping(), new Traceroute(), new Tcpdump(), new SysctlCommand(),
                     new Echo(), new Cat(),
                     new Nc(), new Netstat(), new Ss(), new EchoServer(), new DiscardServer(),
-                    new Curl(), new Browse(), new HttpServerCommand());
+                    new Curl(), new Browse(), new HttpServerCommand(),
+                    new Dig(), new Nslookup(), new HostCommand());
             case Switch s -> List.of(new ShowMac(), new SysctlCommand());
             case Hub h -> List.of(new SysctlCommand());
             default -> List.of();

@@ -232,10 +232,20 @@ public final class NameServer {
         reply.accept(response.build());
     }
 
-    private static DnsMessage recursive(DnsMessage.Builder response, Recursor.Outcome outcome) {
+    /** A recursive answer, with the addresses the cache holds for name servers and mail exchangers it names. */
+    private DnsMessage recursive(DnsMessage.Builder response, Recursor.Outcome outcome) {
         response.rcode(outcome.rcode());
         outcome.answers().forEach(response::answer);
         outcome.authorities().forEach(response::authority);
+        for (DnsRecord r : outcome.answers()) {
+            DnsName target = switch (r.data()) {
+                case DnsRdata.Ns ns -> ns.host();
+                case DnsRdata.Mx mx -> mx.exchange();
+                default -> null;
+            };
+            List<DnsRecord> a = target == null ? null : cache.get(target, DnsType.A);
+            if (a != null) a.forEach(response::additional);
+        }
         return response.build();
     }
 

@@ -184,6 +184,9 @@ final class Recursor {
             List<DnsRecord> part = StubResolver.chain(new DnsQuestion(name, type), inZone);
             if (part != null) {
                 cache.put(inZone);
+                // addresses of the name servers or mail exchangers answered, as far as this server may vouch for them
+                cache.put(response.additionals().stream()
+                        .filter(r -> r.type() == DnsType.A && r.name().isSubdomainOf(zone)).toList());
                 chain.addAll(part);
                 finish(DnsMessage.NOERROR, List.of());
                 return;
