@@ -185,6 +185,20 @@ public class InstanceController {
         return Await.of(sessions.get(id).setLink(link, set));
     }
 
+    @Operation(summary = "Plug in a cable, written as in a lab file: {\"a\": \"pc3\", \"b\": \"sw1\", \"delay\": \"1ms\"}")
+    @PostMapping("/{id}/links")
+    public ResponseEntity<LinkView> addLink(@PathVariable String id, @RequestBody Map<String, Object> link) {
+        LinkView view = Await.of(sessions.get(id).addLink(link));
+        return ResponseEntity.created(URI.create("/api/instances/" + id + "/links/" + view.name())).body(view);
+    }
+
+    @Operation(summary = "Remove a cable")
+    @DeleteMapping("/{id}/links/{link}")
+    public ResponseEntity<Void> removeLink(@PathVariable String id, @PathVariable String link) {
+        Await.of(sessions.get(id).removeLink(link));
+        return ResponseEntity.noContent().build();
+    }
+
     // ---- packets -----------------------------------------------------------------------------------------------
 
     @Operation(summary = "The packet list: transmissions on links, numbered, filtered by node, link, protocol "

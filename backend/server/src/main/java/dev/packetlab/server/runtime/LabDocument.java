@@ -123,6 +123,40 @@ public final class LabDocument {
         return parse(t);
     }
 
+    /**
+     * Adds a link written as in a lab file.
+     *
+     * @throws LabException when the edited lab file is not valid
+     */
+    public LabDocument withLink(Map<String, Object> link) {
+        Map<String, Object> t = copyTree();
+        links(t).add(copy(link));
+        return parse(t);
+    }
+
+    /**
+     * Removes the link named {@code name}; the ends of the others are written out as {@code node:interface}, so no
+     * switch port is renumbered.
+     *
+     * @throws NotFoundException when no link has that name
+     */
+    public LabDocument withoutLink(String name) {
+        int index = linkIndex(name);
+        Map<String, Object> t = copyTree();
+        List<Object> links = links(t);
+        List<Object> kept = new ArrayList<>();
+        for (int i = 0; i < links.size(); i++) {
+            if (i == index) continue;
+            LinkSpec spec = lab.links().get(i);
+            Map<String, Object> l = map(links.get(i));
+            l.put("a", spec.aNode() + ":" + spec.aInterface());
+            l.put("b", spec.bNode() + ":" + spec.bInterface());
+            kept.add(l);
+        }
+        t.put("links", kept);
+        return parse(t);
+    }
+
     /** The position of the link named {@code name} in the file's {@code links:} list. */
     public int linkIndex(String name) {
         List<LinkSpec> links = lab.links();

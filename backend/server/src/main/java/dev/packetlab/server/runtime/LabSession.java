@@ -318,6 +318,31 @@ public final class LabSession {
         });
     }
 
+    /**
+     * Plugs in a cable written as in a lab file ({@code {a: pc3, b: sw1, delay: 1ms}}). A bare switch or hub end
+     * gets a new port. An interface whose cable was removed while the instance runs cannot take another one until
+     * the lab is reloaded (the simulation keeps the old cable).
+     */
+    public CompletableFuture<LinkView> addLink(Map<String, Object> link) {
+        return call(() -> {
+            Map<String, Object> written = withPorts(link);
+            LabDocument edited = document.withLink(written);
+            LinkSpec spec = edited.lab().links().getLast();
+            checkFreeInLiveNetwork(edited, spec);
+            record(new LogEntry.AddLink(0, 0, written));
+            return linkView(spec);
+        });
+    }
+
+    /** Pulls a cable out and takes it away. */
+    public CompletableFuture<Void> removeLink(String link) {
+        return call(() -> {
+            document.withoutLink(link);
+            record(new LogEntry.RemoveLink(0, 0, link));
+            return null;
+        });
+    }
+
     /** The lab file as it stands after every edit. */
     public CompletableFuture<String> labFile() {
         return call(() -> document.toYaml());
@@ -810,6 +835,8 @@ public final class LabSession {
             case LogEntry.SetLink s -> new LogEntry.SetLink(t, n, s.link(), s.set());
             case LogEntry.AddNode a -> new LogEntry.AddNode(t, n, a.node());
             case LogEntry.RemoveNode r -> new LogEntry.RemoveNode(t, n, r.node());
+            case LogEntry.AddLink a -> new LogEntry.AddLink(t, n, a.link());
+            case LogEntry.RemoveLink r -> new LogEntry.RemoveLink(t, n, r.link());
         };
         if (applied < log.size()) {
             log.subList(applied, log.size()).clear();
@@ -852,6 +879,52 @@ public final class LabSession {
                 document = document.withoutNode(r.node());
                 live.removeNode(r.node(), links);
                 topologyChanged();
+            }
+            case LogEntry.AddLink a -> {
+                document = document.withLink(a.link());
+                live.addLink(document.lab().links().getLast());
+                topologyChanged();
+            }
+            case LogEntry.RemoveLink r -> {
+                document = document.withoutLink(r.link());
+                live.removeLink(r.link());
+                topologyChanged();
+            }
+        }
+    }
+
+    /**
+     * The link as it will be logged: a bare end on a switch or hub becomes {@code node:pN} with the first port that
+     * neither the lab file nor the running simulation has used, so the parser cannot pick a port whose cable was
+     * removed while the lab ran.
+     */
+    private Map<String, Object> withPorts(Map<String, Object> link) {
+        Map<String, Object> written = LabDocument.copyMap(link);
+        for (String end : List.of("a", "b")) {
+            if (!(written.get(end) instanceof String e) || e.contains(":")) continue;
+            NodeSpec spec = document.lab().node(e);
+            if (spec == null || spec.kind().speaksIp()) continue;
+            Node node = live.node(e);
+            Set<String> taken = new HashSet<>();
+            for (NodeSpec.InterfaceSpec i : spec.interfaces()) taken.add(i.name());
+            int n = 1;
+            while (taken.contains("p" + n) || (node != null && node.device("p" + n) != null && node.device("p" + n).link() != null)) n++;
+            written.put(end, e + ":p" + n);
+        }
+        return written;
+    }
+
+    /** An end whose interface still holds a cable in the simulation (one removed while it ran) cannot take another. */
+    private void checkFreeInLiveNetwork(LabDocument edited, LinkSpec spec) {
+        int index = edited.lab().links().size() - 1;
+        String[][] ends = {{"a", spec.aNode(), spec.aInterface()}, {"b", spec.bNode(), spec.bInterface()}};
+        for (String[] end : ends) {
+            Node node = live.node(end[1]);
+            NetDevice d = node == null ? null : node.device(end[2]);
+            if (d != null && d.link() != null) {
+                throw new LabException(fileName, List.of(new LabError("links[" + index + "]." + end[0], end[1] + ":"
+                        + end[2] + " had a cable removed while this lab runs and cannot take another until the lab is "
+                        + "reloaded; use another interface or port")));
             }
         }
     }
@@ -1032,6 +1105,27 @@ public final class LabSession {
                 }
             }
             shells.put(spec.id(), Commands.shellFor(node));
+        }
+
+        /** Plugs a new cable in, giving a switch or hub the port it names. */
+        void addLink(LinkSpec spec) {
+            Network network = instance.network();
+            NetDevice a = deviceFor(spec.aNode(), spec.aInterface());
+            NetDevice b = deviceFor(spec.bNode(), spec.bInterface());
+            Link link = network.connect(spec.name(), a, b, spec.parameters());
+            link.setUp(spec.up());
+        }
+
+        private NetDevice deviceFor(String nodeName, String iface) {
+            Node node = node(nodeName);
+            NetDevice d = node.device(iface);
+            return d != null ? d : node.addDevice(iface);
+        }
+
+        /** Pulls a cable out for good: frames on it are lost, and the simulation keeps it, down, out of sight. */
+        void removeLink(String name) {
+            instance.network().link(name).setUp(false);
+            removedLinks.add(name);
         }
 
         /** Takes a node out of the running simulation: programs stopped, interfaces down, cables pulled. */

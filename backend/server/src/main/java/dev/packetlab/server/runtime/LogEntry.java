@@ -23,7 +23,9 @@ import java.util.Map;
         @JsonSubTypes.Type(value = LogEntry.EndOfInput.class, name = "eof"),
         @JsonSubTypes.Type(value = LogEntry.SetLink.class, name = "set-link"),
         @JsonSubTypes.Type(value = LogEntry.AddNode.class, name = "add-node"),
-        @JsonSubTypes.Type(value = LogEntry.RemoveNode.class, name = "remove-node")})
+        @JsonSubTypes.Type(value = LogEntry.RemoveNode.class, name = "remove-node"),
+        @JsonSubTypes.Type(value = LogEntry.AddLink.class, name = "add-link"),
+        @JsonSubTypes.Type(value = LogEntry.RemoveLink.class, name = "remove-link")})
 public sealed interface LogEntry {
     /** Simulated time in nanoseconds. */
     long time();
@@ -54,4 +56,13 @@ public sealed interface LogEntry {
 
     /** A node taken out of the lab, with its cables. */
     record RemoveNode(long time, long events, String node) implements LogEntry {}
+
+    /**
+     * A cable plugged in, written as in a lab file ({@code {a: pc3, b: "sw1:p3", delay: 1ms}}); a bare switch or hub
+     * end has already been given its port, so replay plugs into the same one.
+     */
+    record AddLink(long time, long events, Map<String, Object> link) implements LogEntry {}
+
+    /** A cable pulled out and taken away. */
+    record RemoveLink(long time, long events, String link) implements LogEntry {}
 }

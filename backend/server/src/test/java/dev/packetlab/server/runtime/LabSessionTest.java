@@ -259,10 +259,49 @@ class LabSessionTest {
     }
 
     @Test
+    void anAddedNodeCabledToTheSwitchAnswersAPing() throws Exception {
+        LabSession s = session();
+        await(s.addNode(Map.of("id", "pc3", "kind", "host", "ip", "10.0.0.3/24")));
+
+        LinkView link = await(s.addLink(Map.of("a", "pc3", "b", "sw1", "delay", "2ms")));
+
+        assertThat(link.name()).isEqualTo("pc3:eth0-sw1:p3");
+        JobView ping = await(s.execute("pc1", "ping -c 1 pc3", false, true));
+        assertThat(ping.exitCode()).isZero();
+        assertThat(ping.output()).contains("1 packets transmitted, 1 received");
+    }
+
+    @Test
+    void aRemovedCableTakesItsFramesAwayAndItsSwitchPortIsNotReused() throws Exception {
+        LabSession s = session();
+        await(s.removeLink("srv:eth0-sw1:p2"));
+        assertThat(await(s.execute("pc1", "ping -c 1 -W 1 10.0.0.2", false, true)).exitCode()).isNotZero();
+        await(s.addNode(Map.of("id", "pc3", "kind", "host", "ip", "10.0.0.3/24")));
+
+        LinkView link = await(s.addLink(Map.of("a", "pc3", "b", "sw1")));
+
+        assertThat(link.name()).isEqualTo("pc3:eth0-sw1:p3");
+        assertThat(await(s.snapshot()).links()).extracting(LinkView::name).containsExactly(PC1_LINK, "pc3:eth0-sw1:p3");
+    }
+
+    @Test
+    void anInterfaceWhoseCableWasRemovedCannotTakeAnotherWhileTheLabRuns() throws Exception {
+        LabSession s = session();
+        await(s.removeLink("srv:eth0-sw1:p2"));
+
+        assertThatThrownBy(() -> await(s.addLink(Map.of("a", "srv", "b", "sw1"))))
+                .cause().isInstanceOf(LabException.class)
+                .hasMessageContaining("links[1].a: srv:eth0 had a cable removed while this lab runs");
+    }
+
+    @Test
     void anEditedInstanceIsRebuiltWithItsEdits() throws Exception {
         LabSession s = session();
         await(s.setLink(PC1_LINK, Map.of("delay", "5ms")));
         await(s.addNode(Map.of("id", "pc3", "kind", "host", "ip", "10.0.0.3/24")));
+        await(s.addLink(Map.of("a", "pc3", "b", "sw1")));
+        await(s.execute("pc1", "ping -c 1 pc3", false, true));
+        await(s.removeLink("pc3:eth0-sw1:p3"));
         await(s.execute("pc1", "ping -c 1 10.0.0.2", false, true));
         await(s.removeNode("srv"));
         String lab = await(s.labFile());

@@ -18,7 +18,9 @@ class LogEntriesTest {
                 new LogEntry.EndOfInput(9, 10, "pc1"),
                 new LogEntry.SetLink(11, 12, "pc1:eth0-sw1:p1", Map.of("delay", "20ms", "up", false, "loss", 0.5)),
                 new LogEntry.AddNode(13, 14, Map.of("id", "pc3", "kind", "host", "ip", "10.0.0.3/24")),
-                new LogEntry.RemoveNode(15, 16, "srv"));
+                new LogEntry.RemoveNode(15, 16, "srv"),
+                new LogEntry.AddLink(17, 18, Map.of("a", "pc3", "b", "sw1:p3", "delay", "1ms")),
+                new LogEntry.RemoveLink(19, 20, "pc3:eth0-sw1:p3"));
         for (LogEntry e : entries) assertThat(LogEntries.fromJson(LogEntries.toJson(e))).isEqualTo(e);
     }
 
