@@ -182,6 +182,9 @@ public final class Dissector {
                 Dissection.Field.bytes("udp.length", "Length", Integer.toString(udp.length()), at + 4, 2),
                 Dissection.Field.bytes("udp.checksum", "Checksum", udp.checksum() == 0 ? "0x0000 [none]"
                         : String.format("0x%04x [%s]", udp.checksum(), problem == null ? "correct" : "incorrect"), at + 6, 2))));
+        if (problem == null && !ip.isFragment() && (udp.sourcePort() == DnsHeaderView.PORT || udp.destinationPort() == DnsHeaderView.PORT)) {
+            return DnsDissector.dissect(frame, layers, udp.dataOffset(), udp.dataLength(), false, s, d);
+        }
         String summary = udp.sourcePort() + " → " + udp.destinationPort() + " Len=" + (udp.length() - UdpHeaderView.HEADER_LENGTH);
         if (problem != null) summary += " [bad checksum]";
         return new Dissection("UDP", s, d, summary, layers, problem);
@@ -221,6 +224,11 @@ public final class Dissector {
         }
         if (problem != null) summary.append(" [bad checksum]");
         layers.add(new Dissection.Layer("Transmission Control Protocol", at, h, fields));
+        int data = tcp.payloadLength();
+        if (problem == null && data >= 2 && (tcp.sourcePort() == DnsHeaderView.PORT || tcp.destinationPort() == DnsHeaderView.PORT)
+                && NetworkOrder.u16(frame, at + h) == data - 2) {
+            return DnsDissector.dissect(frame, layers, at + h, data, true, s, d); // a whole DNS message in one segment
+        }
         return new Dissection("TCP", s, d, summary.toString(), layers, problem);
     }
 

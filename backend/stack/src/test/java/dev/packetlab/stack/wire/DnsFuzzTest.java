@@ -67,4 +67,28 @@ class DnsFuzzTest {
         }
         assertThat(refused).as("damage is noticed, not always accepted").isGreaterThan(500);
     }
+
+    @Test
+    void theDissectorNeverThrowsOnDamagedDnsOverUdpOrTcp() {
+        byte[] good = sample();
+        Random random = new Random(4343);
+        FrameBuilder b = FrameBuilder.ethernet(MacAddress.parse("02:00:00:00:00:02"), MacAddress.parse("02:00:00:00:00:01"))
+                .ipv4(Ipv4Address.parse("10.0.0.1"), Ipv4Address.parse("10.0.0.53"));
+        for (int trial = 0; trial < 2_000; trial++) {
+            byte[] dns = java.util.Arrays.copyOf(good, random.nextInt(good.length + 1));
+            for (int flips = random.nextInt(4); flips > 0 && dns.length > 0; flips--) {
+                dns[random.nextInt(dns.length)] = (byte) random.nextInt(256);
+            }
+            byte[] framed = new byte[dns.length + 2];
+            framed[0] = (byte) (dns.length >>> 8);
+            framed[1] = (byte) dns.length;
+            System.arraycopy(dns, 0, framed, 2, dns.length);
+            byte[] udp = b.udp(new UdpDatagram(53, 40000, Payload.of(dns)));
+            byte[] tcp = b.tcp(new TcpSegment(53, 40000, 1, 1, TcpHeaderView.FLAG_ACK, 1000, 0, TcpOptions.NONE, Payload.of(framed)));
+            assertThatCode(() -> {
+                Dissector.dissect(udp);
+                Dissector.dissect(tcp);
+            }).as("trial %d", trial).doesNotThrowAnyException();
+        }
+    }
 }
