@@ -68,6 +68,6 @@ class LabDnsTest {
         Lab parsed = LabParser.parse("lab.yaml", lab(ns));
 
         assertThatThrownBy(() -> LabBuilder.build("lab.yaml", parsed)).isInstanceOf(LabException.class)
-                .hasMessageContaining("nodes[0].services[0].dns.zones.example.lab[0].value: not an IPv4 address: \"x\"");
+                .hasMessageContaining("nodes[0].services[0].dns.zones[\"example.lab\"][0].value: not an IPv4 address: \"x\"");
     }
 }

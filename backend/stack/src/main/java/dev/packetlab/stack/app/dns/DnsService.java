@@ -106,7 +106,7 @@ public final class DnsService implements Service {
         }
         List<Zone> zones = new ArrayList<>();
         for (Map.Entry<?, ?> e : map.entrySet()) {
-            String at = "zones." + e.getKey();
+            String at = "zones[\"" + e.getKey() + "\"]";
             DnsName origin = name(String.valueOf(e.getKey()), DnsName.ROOT, at);
             if (!(e.getValue() instanceof List<?> list)) {
                 throw new IllegalArgumentException(at + ": expected a list of records, e.g. [{name: www, type: A, value: 10.0.0.80}]");
@@ -222,7 +222,7 @@ public final class DnsService implements Service {
         List<Item> items = new ArrayList<>();
         DnsName origin = null;
         for (Map.Entry<?, ?> e : map.entrySet()) {
-            String at = "zone." + e.getKey();
+            String at = "zone[\"" + e.getKey() + "\"]";
             DnsName owner = name(String.valueOf(e.getKey()).endsWith(".") ? String.valueOf(e.getKey())
                     : e.getKey() + ".", DnsName.ROOT, at);
             origin = origin == null ? owner : commonSuffix(origin, owner);

@@ -47,7 +47,7 @@ class DnsServiceTest {
         assertThatThrownBy(() -> new DnsService().start(ns, Map.of("zones", Map.of("example.lab", List.of(
                 rr("www.example.lab", "A", "10.0.0.80"))))))
                 .isInstanceOf(IllegalArgumentException.class)
-                .hasMessage("zones.example.lab[0].name: \"www.example.lab\" would be www.example.lab.example.lab. (names are "
+                .hasMessage("zones[\"example.lab\"][0].name: \"www.example.lab\" would be www.example.lab.example.lab. (names are "
                         + "relative to example.lab.); write \"www.example.lab.\" with a final dot, or leave out the zone's name");
     }
 
@@ -55,21 +55,21 @@ class DnsServiceTest {
     void aBadValueIsReportedAtItsRecord() {
         assertThatThrownBy(() -> new DnsService().start(ns, Map.of("zones", Map.of("example.lab", List.of(
                 rr("www", "A", "10.0.0"))))))
-                .hasMessage("zones.example.lab[0].value: not an IPv4 address: \"10.0.0\"");
+                .hasMessage("zones[\"example.lab\"][0].value: not an IPv4 address: \"10.0.0\"");
     }
 
     @Test
     void anUnsupportedTypeIsReportedWithTheTypesAZoneMayHold() {
         assertThatThrownBy(() -> new DnsService().start(ns, Map.of("zones", Map.of("example.lab", List.of(
                 rr("www", "SRV", "0 5 80 web"))))))
-                .hasMessage("zones.example.lab[0].type: \"SRV\" is not one a zone here may hold (A, AAAA, CNAME, NS, MX, TXT, SOA, PTR)");
+                .hasMessage("zones[\"example.lab\"][0].type: \"SRV\" is not one a zone here may hold (A, AAAA, CNAME, NS, MX, TXT, SOA, PTR)");
     }
 
     @Test
     void aCnameBesideOtherDataIsRefused() {
         assertThatThrownBy(() -> new DnsService().start(ns, Map.of("zones", Map.of("example.lab", List.of(
                 rr("www", "CNAME", "web"), rr("www", "A", "10.0.0.80"))))))
-                .hasMessage("zones.example.lab: www.example.lab. has a CNAME and other records; a CNAME must stand alone (RFC 1034 3.6.2)");
+                .hasMessage("zones[\"example.lab\"]: www.example.lab. has a CNAME and other records; a CNAME must stand alone (RFC 1034 3.6.2)");
     }
 
     @Test
