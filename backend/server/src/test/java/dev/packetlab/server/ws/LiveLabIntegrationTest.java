@@ -106,4 +106,38 @@ class LiveLabIntegrationTest {
         assertThat(Tshark.read(all.body(), "-Y", "_ws.malformed || tcp.checksum.status == \"Bad\"")).isEmpty();
         assertThat(Files.size(all.body())).isGreaterThan(Files.size(pcap.body()));
     }
+
+    @Test
+    void curlFromUrlToPageStreamsDnsTcpAndHttpAndEndsInTimeWait() throws Exception {
+        HttpResponse<String> created = post("/api/instances", "{\"lab\": \"url-to-page\"}");
+        assertThat(created.statusCode()).isEqualTo(201);
+        String id = WsTestClient.JSON.readTree(created.body()).get("instance").stringValue();
+
+        try (WsTestClient ws = new WsTestClient(port, "/ws/labs/" + id)) {
+            ws.await(WsTestClient.type("snapshot"), "snapshot");
+            ws.send("{\"type\": \"line\", \"node\": \"pc1\", \"text\": \"curl http://www.example.lab/\"}");
+            ws.send("{\"type\": \"control\", \"action\": \"run-until-idle\"}");
+            ws.await(m -> m.get("type").stringValue().equals("run-state")
+                    && m.get("state").get("mode").stringValue().equals("PAUSED")
+                    && m.get("state").get("pending").intValue() == 0, "the run to end");
+
+            List<String> protocols = ws.ofType("frame").stream().map(f -> f.get("protocol").stringValue()).distinct().toList();
+            assertThat(protocols).contains("ARP", "DNS", "TCP");
+            String terminal = String.join("", ws.ofType("terminal").stream()
+                    .filter(m -> m.get("node").stringValue().equals("pc1")).map(m -> m.get("text").stringValue()).toList());
+            assertThat(terminal).startsWith("$ curl http://www.example.lab/\n<html>").contains("<h1>Hello from www.example.lab</h1>");
+            List<String> client = ws.ofType("socket").stream()
+                    .filter(m -> m.get("node").stringValue().equals("pc1") && m.get("protocol").stringValue().equals("tcp"))
+                    .map(m -> m.get("to").stringValue()).toList();
+            assertThat(client).containsExactly("SYN_SENT", "ESTABLISHED", "FIN_WAIT_1", "FIN_WAIT_2", "TIME_WAIT", "CLOSED");
+        }
+
+        HttpResponse<Path> pcap = HTTP.send(HttpRequest.newBuilder(URI.create(
+                        "http://localhost:" + port + "/api/instances/" + id + "/pcap?node=pc1")).build(),
+                HttpResponse.BodyHandlers.ofFile(dir.resolve("pc1.pcap")));
+        assertThat(Tshark.read(pcap.body(), "-Y",
+                "_ws.malformed || _ws.expert.severity >= warning || tcp.checksum.status == \"Bad\"")).isEmpty();
+        assertThat(Tshark.read(pcap.body(), "-Y", "http.request", "-T", "fields", "-e", "http.request.uri"))
+                .containsExactly("/");
+    }
 }
