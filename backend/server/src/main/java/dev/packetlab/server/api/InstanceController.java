@@ -171,6 +171,14 @@ public class InstanceController {
         return ResponseEntity.created(URI.create("/api/instances/" + id + "/nodes/" + view.id())).body(view);
     }
 
+    @Operation(summary = "Change a node's addresses, gateway or routes with lab-file keys: ip, interfaces, gateway, "
+            + "routes, position (null removes a gateway or the routes)")
+    @PatchMapping("/{id}/nodes/{node}")
+    public NodeView editNode(@PathVariable String id, @PathVariable String node, @RequestBody Map<String, Object> set) {
+        if (set.isEmpty()) throw new IllegalArgumentException("body: give at least one of ip, interfaces, gateway, routes, position");
+        return Await.of(sessions.get(id).setNode(node, set));
+    }
+
     @Operation(summary = "Remove a node and its cables")
     @DeleteMapping("/{id}/nodes/{node}")
     public ResponseEntity<Void> removeNode(@PathVariable String id, @PathVariable String node) {

@@ -6,6 +6,7 @@ import dev.packetlab.stack.lab.LabError;
 import dev.packetlab.stack.lab.LabException;
 import dev.packetlab.stack.lab.LabParser;
 import dev.packetlab.stack.lab.LinkSpec;
+import dev.packetlab.stack.lab.NodeSpec;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -96,6 +97,52 @@ public final class LabDocument {
         List<Object> nodes = list(t, "nodes");
         nodes.add(copy(node));
         return parse(t);
+    }
+
+    /** Node keys that can change while a lab runs: addresses, routes, and where the UI draws the node. */
+    public static final java.util.Set<String> LIVE_NODE_KEYS = java.util.Set.of("ip", "interfaces", "gateway", "routes",
+            "position");
+
+    /**
+     * Sets keys of a node as a lab file writes them ({@code ip}, {@code interfaces}, {@code gateway}, {@code routes},
+     * {@code position}); a null value removes the key (no gateway). Interfaces keep their names and an address can
+     * change but not go away: the running simulation has those interfaces.
+     *
+     * @throws NotFoundException when there is no such node
+     * @throws LabException      when the edited lab file is not valid, or the edit changes what cannot change
+     */
+    public LabDocument withNodeSet(String node, Map<String, Object> set) {
+        NodeSpec before = lab.node(node);
+        if (before == null) throw new NotFoundException("node", node);
+        int index = lab.nodes().indexOf(before);
+        String path = "nodes[" + index + "]";
+        Map<String, Object> t = copyTree();
+        List<Object> nodes = list(t, "nodes");
+        Map<String, Object> m = null;
+        for (Object n : nodes) if (n instanceof Map<?, ?> nm && node.equals(nm.get("id"))) m = map(n);
+        for (Map.Entry<String, Object> e : set.entrySet()) {
+            if (!LIVE_NODE_KEYS.contains(e.getKey())) {
+                throw new LabException(fileName, List.of(new LabError(path + "." + e.getKey(), "cannot change while the "
+                        + "lab runs (these can: " + String.join(", ", new java.util.TreeSet<>(LIVE_NODE_KEYS))
+                        + "); export the lab file, edit it and start it again")));
+            }
+            if (e.getValue() == null) m.remove(e.getKey());
+            else m.put(e.getKey(), copy(e.getValue()));
+        }
+        LabDocument edited = parse(t);
+        NodeSpec after = edited.lab().node(node);
+        List<String> names = before.interfaces().stream().map(NodeSpec.InterfaceSpec::name).toList();
+        if (!after.interfaces().stream().map(NodeSpec.InterfaceSpec::name).toList().equals(names)) {
+            throw new LabException(fileName, List.of(new LabError(path + (set.containsKey("ip") ? ".ip" : ".interfaces"),
+                    "the interfaces must stay " + String.join(", ", names) + " while the lab runs; change their ip only")));
+        }
+        for (int i = 0; i < names.size(); i++) {
+            if (before.interfaces().get(i).ip() != null && after.interfaces().get(i).ip() == null) {
+                throw new LabException(fileName, List.of(new LabError(path + (set.containsKey("ip") ? ".ip"
+                        : ".interfaces[" + i + "].ip"), names.get(i) + " keeps an address while the lab runs; give it another one")));
+            }
+        }
+        return edited;
     }
 
     /**

@@ -309,6 +309,24 @@ public final class LabSession {
         });
     }
 
+    /**
+     * Changes a running node's addresses, default gateway or static routes, written as in a lab file
+     * ({@code {"ip": "10.0.0.9/24", "gateway": "10.0.0.254"}}); {@code null} removes a gateway or the routes.
+     */
+    public CompletableFuture<NodeView> setNode(String node, Map<String, Object> set) {
+        return call(() -> {
+            requireNode(node);
+            document.withNodeSet(node, set); // validate before anything is logged
+            record(new LogEntry.SetNode(0, 0, node, LabDocument.copyMap(nullable(set))));
+            return nodeView(document.lab().node(node));
+        });
+    }
+
+    /** A copy that keeps null values (a map from JSON may hold them; {@code Map.copyOf} refuses them). */
+    private static Map<String, Object> nullable(Map<String, Object> m) {
+        return new LinkedHashMap<>(m);
+    }
+
     /** Takes a node out: its programs are interrupted, its cables pulled out and removed from the lab file. */
     public CompletableFuture<Void> removeNode(String node) {
         return call(() -> {
@@ -837,6 +855,7 @@ public final class LabSession {
             case LogEntry.RemoveNode r -> new LogEntry.RemoveNode(t, n, r.node());
             case LogEntry.AddLink a -> new LogEntry.AddLink(t, n, a.link());
             case LogEntry.RemoveLink r -> new LogEntry.RemoveLink(t, n, r.link());
+            case LogEntry.SetNode x -> new LogEntry.SetNode(t, n, x.node(), x.set());
         };
         if (applied < log.size()) {
             log.subList(applied, log.size()).clear();
@@ -878,6 +897,12 @@ public final class LabSession {
                         .toList();
                 document = document.withoutNode(r.node());
                 live.removeNode(r.node(), links);
+                topologyChanged();
+            }
+            case LogEntry.SetNode x -> {
+                NodeSpec before = document.lab().node(x.node());
+                document = document.withNodeSet(x.node(), x.set());
+                live.readdress(before, document.lab().node(x.node()));
                 topologyChanged();
             }
             case LogEntry.AddLink a -> {
@@ -1105,6 +1130,26 @@ public final class LabSession {
                 }
             }
             shells.put(spec.id(), Commands.shellFor(node));
+        }
+
+        /**
+         * Gives a running host the addresses and static routes of its edited spec: changed addresses are set (which
+         * replaces their connected routes and flushes their ARP entries), then every static route of the old spec is
+         * removed and those of the new one added.
+         */
+        void readdress(NodeSpec before, NodeSpec after) {
+            if (!(node(after.id()) instanceof Host host)) return;
+            for (int i = 0; i < after.interfaces().size(); i++) {
+                NodeSpec.InterfaceSpec iface = after.interfaces().get(i);
+                if (iface.ip() != null && !iface.ip().equals(before.interfaces().get(i).ip())) {
+                    host.setAddress(iface.name(), iface.ip());
+                }
+            }
+            Ipv4Prefix any = new Ipv4Prefix(Ipv4Address.ANY, 0);
+            if (before.gateway() != null) host.routes().remove(any);
+            for (NodeSpec.RouteSpec r : before.routes()) host.routes().remove(r.to());
+            if (after.gateway() != null) host.addRoute(any, after.gateway());
+            for (NodeSpec.RouteSpec r : after.routes()) host.addRoute(r.to(), r.via());
         }
 
         /** Plugs a new cable in, giving a switch or hub the port it names. */

@@ -24,6 +24,7 @@ import java.util.Map;
         @JsonSubTypes.Type(value = LogEntry.SetLink.class, name = "set-link"),
         @JsonSubTypes.Type(value = LogEntry.AddNode.class, name = "add-node"),
         @JsonSubTypes.Type(value = LogEntry.RemoveNode.class, name = "remove-node"),
+        @JsonSubTypes.Type(value = LogEntry.SetNode.class, name = "set-node"),
         @JsonSubTypes.Type(value = LogEntry.AddLink.class, name = "add-link"),
         @JsonSubTypes.Type(value = LogEntry.RemoveLink.class, name = "remove-link")})
 public sealed interface LogEntry {
@@ -53,6 +54,9 @@ public sealed interface LogEntry {
 
     /** A node added as the lab file writes one ({@code {id: pc3, kind: host, ip: 10.0.0.3/24}}). */
     record AddNode(long time, long events, Map<String, Object> node) implements LogEntry {}
+
+    /** Node keys of the lab file ({@code ip}, {@code gateway}, {@code routes}…) set on a running node. */
+    record SetNode(long time, long events, String node, Map<String, Object> set) implements LogEntry {}
 
     /** A node taken out of the lab, with its cables. */
     record RemoveNode(long time, long events, String node) implements LogEntry {}

@@ -295,6 +295,46 @@ class LabSessionTest {
     }
 
     @Test
+    void aNewAddressMovesTheServer() throws Exception {
+        LabSession s = session();
+        NodeView srv = await(s.setNode("srv", Map.of("ip", "10.0.0.9/24")));
+
+        assertThat(srv.interfaces()).extracting(NodeView.InterfaceView::ip).containsExactly("10.0.0.9/24");
+        assertThat(await(s.execute("pc1", "ping -c 1 -W 1 10.0.0.9", false, true)).exitCode()).isZero();
+        assertThat(await(s.execute("pc1", "ping -c 1 -W 1 10.0.0.2", false, true)).exitCode()).isNotZero();
+        assertThat(await(s.labFile())).contains("ip: \"10.0.0.9/24\"");
+    }
+
+    @Test
+    void aGatewayAndRoutesCanBeSetAndTakenAway() throws Exception {
+        LabSession s = session();
+        java.util.HashMap<String, Object> set = new java.util.HashMap<>();
+        set.put("gateway", "10.0.0.2");
+        set.put("routes", java.util.List.of(Map.of("to", "172.16.0.0/16", "via", "10.0.0.2")));
+        await(s.setNode("pc1", set));
+        assertThat(await(s.snapshot()).routes()).filteredOn(r -> r.node().equals("pc1"))
+                .extracting(Snapshot.RouteRow::destination).containsExactlyInAnyOrder("10.0.0.0/24", "0.0.0.0/0", "172.16.0.0/16");
+
+        set.put("gateway", null);
+        set.put("routes", null);
+        await(s.setNode("pc1", set));
+
+        assertThat(await(s.snapshot()).routes()).filteredOn(r -> r.node().equals("pc1"))
+                .extracting(Snapshot.RouteRow::destination).containsExactly("10.0.0.0/24");
+    }
+
+    @Test
+    void aNodeEditIsRefusedInTheWordsOfTheLabFile() throws Exception {
+        LabSession s = session();
+        assertThatThrownBy(() -> await(s.setNode("pc1", Map.of("gateway", "192.168.0.1"))))
+                .cause().isInstanceOf(LabException.class)
+                .hasMessageContaining("nodes[0].gateway: 192.168.0.1 is not on any subnet of pc1");
+        assertThatThrownBy(() -> await(s.setNode("pc1", Map.of("kind", "router"))))
+                .cause().isInstanceOf(LabException.class)
+                .hasMessageContaining("nodes[0].kind: cannot change while the lab runs");
+    }
+
+    @Test
     void anEditedInstanceIsRebuiltWithItsEdits() throws Exception {
         LabSession s = session();
         await(s.setLink(PC1_LINK, Map.of("delay", "5ms")));
@@ -302,6 +342,8 @@ class LabSessionTest {
         await(s.addLink(Map.of("a", "pc3", "b", "sw1")));
         await(s.execute("pc1", "ping -c 1 pc3", false, true));
         await(s.removeLink("pc3:eth0-sw1:p3"));
+        await(s.setNode("srv", Map.of("ip", "10.0.0.9/24", "gateway", "10.0.0.1")));
+        await(s.execute("pc1", "ping -c 1 10.0.0.9", false, true));
         await(s.execute("pc1", "ping -c 1 10.0.0.2", false, true));
         await(s.removeNode("srv"));
         String lab = await(s.labFile());

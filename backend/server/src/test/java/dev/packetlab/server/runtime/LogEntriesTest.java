@@ -20,7 +20,8 @@ class LogEntriesTest {
                 new LogEntry.AddNode(13, 14, Map.of("id", "pc3", "kind", "host", "ip", "10.0.0.3/24")),
                 new LogEntry.RemoveNode(15, 16, "srv"),
                 new LogEntry.AddLink(17, 18, Map.of("a", "pc3", "b", "sw1:p3", "delay", "1ms")),
-                new LogEntry.RemoveLink(19, 20, "pc3:eth0-sw1:p3"));
+                new LogEntry.RemoveLink(19, 20, "pc3:eth0-sw1:p3"),
+                new LogEntry.SetNode(21, 22, "srv", new java.util.HashMap<>(java.util.Collections.singletonMap("gateway", null))));
         for (LogEntry e : entries) assertThat(LogEntries.fromJson(LogEntries.toJson(e))).isEqualTo(e);
     }
 
