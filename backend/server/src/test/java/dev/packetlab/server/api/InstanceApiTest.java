@@ -23,6 +23,9 @@ class InstanceApiTest {
     @LocalServerPort
     int port;
 
+    @org.springframework.beans.factory.annotation.Autowired
+    io.micrometer.core.instrument.MeterRegistry metrics;
+
     HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
         HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
         if (contentType != null) b.header("Content-Type", contentType);
@@ -209,5 +212,23 @@ class InstanceApiTest {
         String id = create();
         assertThat(send("DELETE", "/api/instances/" + id, null, null).statusCode()).isEqualTo(204);
         assertThat(send("GET", "/api/instances/" + id, null, null).statusCode()).isEqualTo(404);
+    }
+
+    @Test
+    void theRuntimeCountsItsInstancesAndTheEventsTheyRan() throws Exception {
+        double events = metrics.get("packetlab.simulation.events").functionCounter().count();
+        String id = create();
+        post("/api/instances/" + id + "/nodes/pc1/commands", "{\"line\": \"ping -c 1 192.168.1.20\", \"runUntilExit\": true}");
+
+        assertThat(metrics.get("packetlab.instances").gauge().value()).isGreaterThanOrEqualTo(1);
+        assertThat(metrics.get("packetlab.simulation.events").functionCounter().count()).isGreaterThan(events);
+        assertThat(metrics.get("packetlab.websocket.clients").gauge().value()).isZero();
+    }
+
+    @Test
+    void healthIsUp() throws Exception {
+        HttpResponse<String> r = send("GET", "/actuator/health", null, null);
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(json(r).get("status").stringValue()).isEqualTo("UP");
     }
 }
