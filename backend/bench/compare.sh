@@ -72,7 +72,7 @@ rows=()
 # run_case NAME "NS3 ARGS" "PACKETLAB ARGS": RUNS alternating runs, then one row of the table
 run_case() {
   local name=$1 ns3_args=$2 pl_args=$3 r ns3="" pl="" warm="" rc
-  local ns3_walls=() pl_walls=() warm_walls=()
+  local ns3_walls=() pl_walls=() pl_cpus=() warm_walls=()
   for ((r = 1; r <= RUNS; r++)); do
     echo "== $name run $r/$RUNS (load $(cut -d' ' -f1 /proc/loadavg))" >&2
     rc=0; ns3=$(eval "$WORK/build/$ns3_args" | grep '^RESULT') || rc=$?
@@ -83,6 +83,7 @@ run_case() {
     [[ $rc == 0 ]] || pl="$pl FAILED"
     ns3_walls+=("$(echo "$ns3" | field run_wall_s)")
     pl_walls+=("$(echo "$pl" | field wall_s)")
+    pl_cpus+=("$(echo "$pl" | field cpu_s)")
     if [[ $WARM != 0 ]]; then
       rc=0; warm=$("$JAVA_HOME/bin/java" $JAVA_OPTS -cp "$CP" dev.packetlab.bench.Workloads $pl_args warm="$WARM" | grep '^RESULT') || rc=$?
       printf '%s\tPacketLab-warm\t%s\t%s\n' "$name" "$r" "$warm" >>"$OUT/raw.tsv"
@@ -90,9 +91,10 @@ run_case() {
       warm_walls+=("$(echo "$warm" | field wall_s)")
     fi
   done
-  local ns3_wall pl_wall ratio warm_wall="-" warm_ratio="-" ns3_sim pl_sim agrees="yes" outcome
+  local ns3_wall pl_wall pl_cpu ratio warm_wall="-" warm_ratio="-" ns3_sim pl_sim agrees="yes" outcome
   ns3_wall=$(printf '%s\n' "${ns3_walls[@]}" | median)
   pl_wall=$(printf '%s\n' "${pl_walls[@]}" | median)
+  pl_cpu=$(printf '%s\n' "${pl_cpus[@]}" | median)
   ratio=$(awk -v a="$pl_wall" -v b="$ns3_wall" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
   if [[ $WARM != 0 ]]; then
     warm_wall=$(printf '%s\n' "${warm_walls[@]}" | median)
@@ -125,7 +127,7 @@ run_case() {
     agrees="NO (did not complete)"
     failures=$((failures + 1))
   fi
-  rows+=("$(printf '| %s | %s | %s | %s | %s | %s | %s / %s | %s / %s | %s | %s |' "$name" "$ns3_wall" "$pl_wall" "$ratio" \
+  rows+=("$(printf '| %s | %s | %s (%s) | %s | %s | %s | %s / %s | %s / %s | %s | %s |' "$name" "$ns3_wall" "$pl_wall" "$pl_cpu" "$ratio" \
     "$warm_wall" "$warm_ratio" "$ns3_sim" "$pl_sim" "$(echo "$ns3" | field events)" "$(echo "$pl" | field events)" \
     "$agrees" "$outcome")")
 }
@@ -146,12 +148,13 @@ for w in $ONLY; do
   esac
 done
 
-printf '| case | ns-3 wall s | PacketLab wall s, cold | ratio, cold | PacketLab wall s, warm | ratio, warm | sim s ns-3 / PacketLab | events ns-3 / PacketLab | outcome agrees | outcome ns-3 / PacketLab |\n'
+printf '| case | ns-3 wall s | PacketLab wall s, cold (CPU s) | ratio, cold | PacketLab wall s, warm | ratio, warm | sim s ns-3 / PacketLab | events ns-3 / PacketLab | outcome agrees | outcome ns-3 / PacketLab |\n'
 printf '|---|---|---|---|---|---|---|---|---|---|\n'
 printf '%s\n' "${rows[@]}"
 echo
 echo "Walls are medians of $RUNS runs. ns-3: Simulator::Run() only. PacketLab: building the topology and running it ($JAVA_OPTS);"
 echo "cold: in a fresh JVM; warm: after $WARM runs of the same case in the same JVM. Ratio: PacketLab / ns-3."
+echo "CPU s: PacketLab's process CPU time over the same span, JIT and GC threads included (ns-3 runs on one thread)."
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "Every run's RESULT line: $OUT/raw.tsv"
 [[ $failures == 0 ]] || { echo "compare: $failures case(s) did not complete" >&2; exit 1; }

@@ -62,16 +62,15 @@ final class BulkWorkload {
      * @param verify    whether B checks every byte against the pattern (the smoke tests do; it costs wall time)
      */
     static Outcome run(long bytes, double loss, long seed, int writeSize, boolean verify) {
-        Heap.resetPeak();
-        long start = System.nanoTime();
+        Stopwatch time = Stopwatch.start();
         BulkWorkload w = new BulkWorkload(bytes, loss, seed, writeSize, verify);
         w.listen();
         w.connect();
         // generous: the time the bytes take at 1 Mbit/s, plus ten minutes for the retransmission timer's back-off
         long deadline = bytes * 8_000L + 600_000_000_000L;
         w.line.simulation.runWhile(() -> w.received < w.total && w.error == null && w.mismatch == null, deadline);
-        double wall = (System.nanoTime() - start) / 1e9;
-        return w.outcome(loss, wall);
+        time.stop();
+        return w.outcome(loss, time);
     }
 
     private void listen() {
@@ -159,7 +158,7 @@ final class BulkWorkload {
         }
     }
 
-    private Outcome outcome(double loss, double wall) {
+    private Outcome outcome(double loss, Stopwatch time) {
         long peak = Heap.peakBytes();
         long live = Heap.liveBytes();
         boolean complete = received == total && error == null && mismatch == null;
@@ -173,7 +172,7 @@ final class BulkWorkload {
         String name = loss > 0
                 ? "W2-lossy-" + total + "B-p" + BigDecimal.valueOf(loss).stripTrailingZeros().toPlainString()
                 : "W1-bulk-" + total + "B";
-        return new Outcome(name, Math.max(lastByteAt, 0), wall, line.simulation.eventsExecuted(),
+        return new Outcome(name, Math.max(lastByteAt, 0), time, line.simulation.eventsExecuted(),
                 line.network.trace().count(Trace.Kind.FRAME_SENT), peak, live, complete, result);
     }
 

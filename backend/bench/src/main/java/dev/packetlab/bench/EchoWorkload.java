@@ -18,8 +18,7 @@ final class EchoWorkload {
     private EchoWorkload() {}
 
     static Outcome run(int k, int count) {
-        Heap.resetPeak();
-        long start = System.nanoTime();
+        Stopwatch time = Stopwatch.start();
         Star star = new Star(k, 1);
         UdpEndpoint[] echo = new UdpEndpoint[1];
         echo[0] = Udp.of(star.server).open(PORT, (source, port, data) -> {
@@ -43,10 +42,10 @@ final class EchoWorkload {
         // run until the last reply is in; ARP entries ageing out afterwards are not part of the workload
         long expected = (long) k * count;
         star.simulation.runWhile(() -> replies[0] < expected, Long.MAX_VALUE);
-        double wall = (System.nanoTime() - start) / 1e9;
+        time.stop();
         long peak = Heap.peakBytes();
         long live = Heap.liveBytes(); // the star is used below, so it is still held here
-        return new Outcome("W4-ping-K" + k + "-N" + count, lastReply[0], wall, star.simulation.eventsExecuted(),
+        return new Outcome("W4-ping-K" + k + "-N" + count, lastReply[0], time, star.simulation.eventsExecuted(),
                 star.network.trace().count(Trace.Kind.FRAME_SENT), peak, live,
                 replies[0] == expected, "echo_rx=" + replies[0] + " expected=" + expected);
     }

@@ -47,8 +47,7 @@ final class ExchangeWorkload {
     }
 
     static Outcome run(int k, int requests, long seed) {
-        Heap.resetPeak();
-        long start = System.nanoTime();
+        Stopwatch time = Stopwatch.start();
         ExchangeWorkload w = new ExchangeWorkload(k, requests, seed);
         w.serve();
         for (int i = 0; i < k; i++) {
@@ -59,8 +58,8 @@ final class ExchangeWorkload {
         // an hour of simulated time is far beyond R exchanges 1 s apart unless something hangs
         long deadline = SimTime.seconds(3_600L + 2L * requests);
         w.star.simulation.runWhile(() -> w.completed + w.failed < w.expected, deadline);
-        double wall = (System.nanoTime() - start) / 1e9;
-        return w.outcome(k, wall);
+        time.stop();
+        return w.outcome(k, time);
     }
 
     // ---- the server ----------------------------------------------------------------------------------------
@@ -181,7 +180,7 @@ final class ExchangeWorkload {
         }
     }
 
-    private Outcome outcome(int k, double wall) {
+    private Outcome outcome(int k, Stopwatch time) {
         long peak = Heap.peakBytes();
         long live = Heap.liveBytes();
         StringBuilder perQuarter = new StringBuilder();
@@ -193,7 +192,7 @@ final class ExchangeWorkload {
         String result = String.format("completed=%d expected=%d failed=%d fct_mean_ms=%.3f fct_max_ms=%.3f "
                         + "us_per_exchange_by_quarter=%s", completed, expected, failed,
                 completed == 0 ? 0.0 : fctSum / 1e6 / completed, fctMax / 1e6, perQuarter);
-        return new Outcome("W3-many-K" + k + "-R" + requests, lastDone, wall, star.simulation.eventsExecuted(),
+        return new Outcome("W3-many-K" + k + "-R" + requests, lastDone, time, star.simulation.eventsExecuted(),
                 star.network.trace().count(Trace.Kind.FRAME_SENT), peak, live, completed == expected && failed == 0, result);
     }
 
