@@ -91,6 +91,16 @@ public class ApiProblems {
         return problem(HttpStatus.BAD_REQUEST, "Invalid request", m, request, errors);
     }
 
+    @ExceptionHandler(dev.packetlab.server.runtime.LabSession.TooManyInputsException.class)
+    ResponseEntity<ProblemDetail> tooMany(RuntimeException e, HttpServletRequest request) {
+        return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many inputs", e.getMessage(), request, null);
+    }
+
+    @ExceptionHandler(dev.packetlab.server.runtime.LabSessions.ServerFullException.class)
+    ResponseEntity<ProblemDetail> full(RuntimeException e, HttpServletRequest request) {
+        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Server full", e.getMessage(), request, null);
+    }
+
     @ExceptionHandler(Await.InstanceBusyException.class)
     ResponseEntity<ProblemDetail> busy(Await.InstanceBusyException e, HttpServletRequest request) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Instance busy", e.getMessage(), request, null);

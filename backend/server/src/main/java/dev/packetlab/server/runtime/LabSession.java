@@ -82,10 +82,23 @@ public final class LabSession {
     private static final HexFormat HEX = HexFormat.of();
 
     /**
-     * @param captureBytes frames kept for the packet list and pcap downloads, bytes
+     * Per-instance limits.
+     *
+     * @param captureBytes    frames kept for the packet list and pcap downloads, bytes
+     * @param maxNodes        nodes one instance may have
+     * @param maxLinks        links one instance may have
+     * @param inputsPerSecond lines, commands, Ctrl-C/Ctrl-D and edits a user may send per second (bursts up to as
+     *                        many at once)
      */
-    public record Settings(long captureBytes) {
-        public static final Settings DEFAULT = new Settings(32L * 1024 * 1024);
+    public record Settings(long captureBytes, int maxNodes, int maxLinks, int inputsPerSecond) {
+        public static final Settings DEFAULT = new Settings(32L * 1024 * 1024, 64, 128, 50);
+    }
+
+    /** A user sent more than {@link Settings#inputsPerSecond}. Becomes a 429. */
+    public static final class TooManyInputsException extends RuntimeException {
+        TooManyInputsException(int perSecond) {
+            super("more than " + perSecond + " inputs per second to one instance; slow down");
+        }
     }
 
     /** What a run control asks for; {@code speed}, {@code skipIdle} and {@code time} only where they apply. */
@@ -134,6 +147,8 @@ public final class LabSession {
     private final Map<Long, Job> jobs = new LinkedHashMap<>();
     private long nextJob = 1;
 
+    private double inputTokens;
+    private long inputRefilled;
     private volatile long lastUsed;
     private volatile int watchers;
 
@@ -148,6 +163,8 @@ public final class LabSession {
         this.settings = settings;
         this.extraListeners = extraListeners;
         this.lastUsed = scheduler.now();
+        this.inputTokens = settings.inputsPerSecond();
+        this.inputRefilled = lastUsed;
     }
 
     /**
@@ -159,6 +176,7 @@ public final class LabSession {
     public static LabSession create(String id, String fileName, String labFile, Long seed, SessionScheduler scheduler,
                                     Settings settings, Supplier<List<TraceListener>> extraListeners) {
         LabDocument doc = LabDocument.read(fileName, labFile);
+        checkSize(doc, settings);
         LabSession s = new LabSession(id, fileName, labFile, seed == null ? doc.lab().seed() : seed, scheduler,
                 settings, extraListeners);
         s.live = s.build();
@@ -173,7 +191,7 @@ public final class LabSession {
      */
     public static LabSession restore(String id, LabRecord record, SessionScheduler scheduler, Settings settings,
                                      Supplier<List<TraceListener>> extraListeners) {
-        LabDocument.read(record.fileName(), record.labFile()); // refuse a broken file now, not at first use
+        checkSize(LabDocument.read(record.fileName(), record.labFile()), settings); // refuse it now, not at first use
         LabSession s = new LabSession(id, record.fileName(), record.labFile(), record.seed(), scheduler, settings,
                 extraListeners);
         s.log.addAll(record.log());
@@ -187,6 +205,30 @@ public final class LabSession {
         }
         for (LogEntry e : record.log()) if (e instanceof LogEntry.Execute x) s.nextJob = Math.max(s.nextJob, x.job() + 1);
         return s;
+    }
+
+    /** Refuses a lab with more nodes or links than an instance may have, in the words of a lab file. */
+    static void checkSize(LabDocument doc, Settings settings) {
+        List<LabError> errors = new ArrayList<>();
+        if (doc.lab().nodes().size() > settings.maxNodes()) {
+            errors.add(new LabError("nodes", doc.lab().nodes().size() + " nodes; an instance takes at most "
+                    + settings.maxNodes()));
+        }
+        if (doc.lab().links().size() > settings.maxLinks()) {
+            errors.add(new LabError("links", doc.lab().links().size() + " links; an instance takes at most "
+                    + settings.maxLinks()));
+        }
+        if (!errors.isEmpty()) throw new LabException(doc.fileName(), errors);
+    }
+
+    /** Takes one input from the token bucket, or refuses it. */
+    private void spendInput() {
+        long now = scheduler.now();
+        double perNano = settings.inputsPerSecond() / 1e9;
+        inputTokens = Math.min(settings.inputsPerSecond(), inputTokens + (now - inputRefilled) * perNano);
+        inputRefilled = now;
+        if (inputTokens < 1) throw new TooManyInputsException(settings.inputsPerSecond());
+        inputTokens -= 1;
     }
 
     public String id() { return id; }
@@ -345,6 +387,7 @@ public final class LabSession {
         return call(() -> {
             Map<String, Object> written = withPorts(link);
             LabDocument edited = document.withLink(written);
+            checkSize(edited, settings);
             LinkSpec spec = edited.lab().links().getLast();
             checkFreeInLiveNetwork(edited, spec);
             record(new LogEntry.AddLink(0, 0, written));
@@ -842,6 +885,7 @@ public final class LabSession {
      * a new branch of history), logs and applies it.
      */
     private LogEntry record(LogEntry e) {
+        spendInput();
         Simulation sim = live.instance.simulation();
         long t = sim.now();
         long n = sim.eventsExecuted();
@@ -1209,6 +1253,7 @@ public final class LabSession {
                     + "\" was removed from this running lab and its name stays taken until the lab is reloaded; "
                     + "choose another id")));
         }
+        checkSize(edited, settings);
         LabBuilder.build(fileName, edited.lab(), seed, List.of());
     }
 

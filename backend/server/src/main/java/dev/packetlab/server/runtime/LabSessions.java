@@ -48,11 +48,18 @@ public class LabSessions {
     private final Map<String, String[]> catalogue;
     private final ScheduledFuture<?> sweeper;
     private volatile Supplier<List<TraceListener>> extraListeners = List::of;
+    private int maxInstances = 2000;
 
     @Autowired
     public LabSessions(@Value("${packetlab.instances.idle-eviction:10m}") Duration idleEviction,
-                       @Value("${packetlab.instances.capture-bytes:33554432}") long captureBytes) {
-        this(new SessionScheduler(), idleEviction, new LabSession.Settings(captureBytes), loadCatalogue());
+                       @Value("${packetlab.instances.capture-bytes:33554432}") long captureBytes,
+                       @Value("${packetlab.instances.max-nodes:64}") int maxNodes,
+                       @Value("${packetlab.instances.max-links:128}") int maxLinks,
+                       @Value("${packetlab.instances.inputs-per-second:50}") int inputsPerSecond,
+                       @Value("${packetlab.instances.max:2000}") int maxInstances) {
+        this(new SessionScheduler(), idleEviction,
+                new LabSession.Settings(captureBytes, maxNodes, maxLinks, inputsPerSecond), loadCatalogue());
+        this.maxInstances = maxInstances;
     }
 
     LabSessions(SessionScheduler scheduler, Duration idleEviction, LabSession.Settings settings,
@@ -86,6 +93,7 @@ public class LabSessions {
      * @throws LabException naming the place in the file and what is wrong
      */
     public LabSession create(String fileName, String labFile, Long seed) {
+        checkCapacity();
         LabSession s = LabSession.create(newId(), fileName, labFile, seed, scheduler, settings, extraListeners);
         sessions.put(s.id(), s);
         return s;
@@ -98,9 +106,26 @@ public class LabSessions {
 
     /** An instance rebuilt from a record (saved, shared, or exported from another server), under a new id. */
     public LabSession restore(LabRecord record) {
+        checkCapacity();
         LabSession s = LabSession.restore(newId(), record, scheduler, settings, extraListeners);
         sessions.put(s.id(), s);
         return s;
+    }
+
+    /** Refuses a new instance when the server holds as many as it may. */
+    private void checkCapacity() {
+        if (sessions.size() >= maxInstances) throw new ServerFullException(maxInstances);
+    }
+
+    void setMaxInstances(int max) {
+        this.maxInstances = max;
+    }
+
+    /** The server holds as many instances as it may. Becomes a 503. */
+    public static final class ServerFullException extends RuntimeException {
+        ServerFullException(int max) {
+            super("this server holds " + max + " lab instances, the most it takes; delete one or try again later");
+        }
     }
 
     /**

@@ -179,7 +179,7 @@ public class LabSocketHandler extends TextWebSocketHandler {
             Throwable cause = e instanceof CompletionException && e.getCause() != null ? e.getCause() : e;
             String field = cause instanceof NotFoundException nf ? nf.what() : null;
             if (cause instanceof NotFoundException || cause instanceof LabException
-                    || cause instanceof IllegalArgumentException) {
+                    || cause instanceof IllegalArgumentException || cause instanceof LabSession.TooManyInputsException) {
                 client.reply(Messages.error(cause.getMessage(), field));
             } else {
                 log.error("a client message failed: {}", text, cause);

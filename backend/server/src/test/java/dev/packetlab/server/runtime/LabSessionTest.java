@@ -365,4 +365,35 @@ class LabSessionTest {
         assertThat(await(copy.sockets("srv"))).extracting(SocketView::state).containsExactly("TIME_WAIT");
         assertThat(await(copy.runState()).time()).isEqualTo(record.time());
     }
+
+    @Test
+    void aUserTypingFasterThanTheLimitIsRefusedUntilTheBucketRefills() throws Exception {
+        LabSession s = LabSession.create("limited", "two-hosts.yaml", LAB, null, scheduler,
+                new LabSession.Settings(1 << 20, 64, 128, 3), List::of);
+        for (int i = 0; i < 3; i++) await(s.line("pc1", "echo " + i));
+
+        assertThatThrownBy(() -> await(s.line("pc1", "echo 3"))).cause()
+                .isInstanceOf(LabSession.TooManyInputsException.class)
+                .hasMessage("more than 3 inputs per second to one instance; slow down");
+
+        wall.addAndGet(SimTime.seconds(1));
+        await(s.line("pc1", "echo 4"));
+        assertThat(await(s.record()).log()).hasSize(4);
+    }
+
+    @Test
+    void aLabLargerThanAnInstanceMayBeIsRefusedInLabFileWords() {
+        assertThatThrownBy(() -> LabSession.create("big", "two-hosts.yaml", LAB, null, scheduler,
+                new LabSession.Settings(1 << 20, 2, 128, 50), List::of))
+                .isInstanceOf(LabException.class)
+                .hasMessage("two-hosts.yaml: nodes: 3 nodes; an instance takes at most 2");
+    }
+
+    @Test
+    void aNodeBeyondTheLimitCannotBeAdded() throws Exception {
+        LabSession s = LabSession.create("full", "two-hosts.yaml", LAB, null, scheduler,
+                new LabSession.Settings(1 << 20, 3, 128, 50), List::of);
+        assertThatThrownBy(() -> await(s.addNode(Map.of("id", "pc3", "kind", "host")))).cause()
+                .isInstanceOf(LabException.class).hasMessageContaining("nodes: 4 nodes; an instance takes at most 3");
+    }
 }

@@ -93,4 +93,12 @@ class LabSessionsTest {
                 .isEqualTo(s.snapshot().get(10, TimeUnit.SECONDS).terminals());
         assertThat(copy.record().get(10, TimeUnit.SECONDS)).isEqualTo(record);
     }
+
+    @Test
+    void aServerHoldingAsManyInstancesAsItMayRefusesAnother() {
+        sessions.setMaxInstances(1);
+        sessions.createEmpty(null);
+        assertThatThrownBy(() -> sessions.createEmpty(null)).isInstanceOf(LabSessions.ServerFullException.class)
+                .hasMessageStartingWith("this server holds 1 lab instances, the most it takes");
+    }
 }
