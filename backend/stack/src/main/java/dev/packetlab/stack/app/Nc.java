@@ -105,12 +105,27 @@ final class Nc implements Command {
         if (listen) {
             s.listen(port, o.has('k'), o.has('r'));
         } else {
-            Ipv4Address address = o.has('n') ? HostsFile.parseAddress(host) : HostsFile.resolve(p.node(), host);
-            if (address == null) {
-                fatal(p, "getaddrinfo for host \"" + host + "\" port " + port + ": Name or service not known");
+            if (o.has('n')) {
+                Ipv4Address address = HostsFile.parseAddress(host);
+                if (address == null) {
+                    fatal(p, "getaddrinfo for host \"" + host + "\" port " + port + ": Name or service not known");
+                    return;
+                }
+                s.connect(host, address, port, sourcePort, o.has('z'));
                 return;
             }
-            s.connect(host, address, port, sourcePort, o.has('z'));
+            String name = host;
+            Resolver.lookup(p.node(), name, new Resolver.Handler() {
+                @Override
+                public void resolved(Ipv4Address address) {
+                    if (!p.exited()) s.connect(name, address, port, sourcePort, o.has('z'));
+                }
+
+                @Override
+                public void failed(String message) {
+                    fatal(p, "getaddrinfo for host \"" + name + "\" port " + port + ": " + message);
+                }
+            });
         }
     }
 

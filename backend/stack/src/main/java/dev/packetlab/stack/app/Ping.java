@@ -51,16 +51,22 @@ final class Ping implements Command {
         boolean df = o.choice('M', "dont", Set.of("do", "dont", "want"), "-M argument").equals("do");
         long linger = o.seconds('W', SimTime.seconds(10), 0, "linger time");
         String target = o.positional().get(0);
-        Ipv4Address dst = HostsFile.resolve(host, target);
-        if (dst == null) {
-            p.println("ping: " + target + ": Name or service not known");
-            p.exit(2);
-            return;
-        }
         // as iputils: a target given by name is printed by name, and so are the addresses replies come from
         boolean numeric = HostsFile.parseAddress(target) != null;
-        new Session(p, host, dst, numeric ? dst.toString() : target, numeric, count, interval, size, ttl, df, linger)
-                .start();
+        Resolver.lookup(host, target, new Resolver.Handler() {
+            @Override
+            public void resolved(Ipv4Address dst) {
+                if (p.exited()) return;
+                new Session(p, host, dst, numeric ? dst.toString() : target, numeric, count, interval, size, ttl, df,
+                        linger).start();
+            }
+
+            @Override
+            public void failed(String message) {
+                p.println("ping: " + target + ": " + message);
+                p.exit(2);
+            }
+        });
     }
 
     /** One run of ping: what was sent, what came back. */

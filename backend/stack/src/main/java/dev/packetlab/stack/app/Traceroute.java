@@ -56,17 +56,23 @@ final class Traceroute implements Command {
         long wait = o.seconds('w', SimTime.seconds(5), 0.001, "wait time");
         int packetLength = o.positional().size() == 2 ? parseLength(o.positional().get(1)) : 60;
         boolean numeric = o.has('n');
-        Ipv4Address dst;
-        try {
-            dst = Ipv4Address.parse(o.positional().get(0));
-        } catch (IllegalArgumentException e) {
-            p.println(o.positional().get(0) + ": Name or service not known");
-            p.println("Cannot handle \"host\" cmdline arg `" + o.positional().get(0) + "' on position 1 (argc 1)");
-            p.exit(2);
-            return;
-        }
-        new Session(p, (Host) p.node(), dst, first, max, queries, wait, Math.max(28, packetLength), numeric,
-                o.has('U')).start();
+        String target = o.positional().get(0);
+        Resolver.lookup(p.node(), target, new Resolver.Handler() {
+            @Override
+            public void resolved(Ipv4Address dst) {
+                if (!p.exited()) {
+                    new Session(p, (Host) p.node(), target, dst, first, max, queries, wait, Math.max(28, packetLength),
+                            numeric, o.has('U')).start();
+                }
+            }
+
+            @Override
+            public void failed(String message) {
+                p.println(target + ": " + message);
+                p.println("Cannot handle \"host\" cmdline arg `" + target + "' on position 1 (argc 1)");
+                p.exit(2);
+            }
+        });
     }
 
     private static int parseLength(String text) {
@@ -97,14 +103,16 @@ final class Traceroute implements Command {
         int ttl;
         int probe;
         int sequence;
+        final String target;
         long sentAt;
         Timer timeout;
         Ipv4Address lastHopAddress;
         StringBuilder line;
         boolean reached;
 
-        Session(Process p, Host host, Ipv4Address dst, int first, int max, int queries, long wait, int packetLength,
-              boolean numeric, boolean udp) {
+        Session(Process p, Host host, String target, Ipv4Address dst, int first, int max, int queries, long wait,
+                int packetLength, boolean numeric, boolean udp) {
+            this.target = target;
             this.udp = udp;
             this.p = p;
             this.host = host;
@@ -131,7 +139,8 @@ final class Traceroute implements Command {
                 endpoint = host.openEcho(this);
                 p.onExit(endpoint::close);
             }
-            p.println("traceroute to " + dst + " (" + dst + "), " + max + " hops max, " + packetLength + " byte packets");
+            // as traceroute 2.1: the name as given, then the address it stands for
+            p.println("traceroute to " + target + " (" + dst + "), " + max + " hops max, " + packetLength + " byte packets");
             startHop();
         }
 

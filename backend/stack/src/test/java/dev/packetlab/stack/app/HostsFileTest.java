@@ -130,4 +130,13 @@ class HostsFileTest {
         for (int i = 0; i < keysAndValues.length; i += 2) m.put((String) keysAndValues[i], keysAndValues[i + 1]);
         return m;
     }
+
+    @Test
+    void tracerouteTakesANameAndShowsTheAddressItStandsFor() {
+        HostsFile.installAll(t.net);
+
+        String out = t.run(pc1, "traceroute -n -q 1 r1");
+        assertThat(out).startsWith("traceroute to r1 (10.0.0.254), 30 hops max, 60 byte packets\n");
+        assertThat(t.run(pc1, "traceroute nowhere")).startsWith("nowhere: Name or service not known\n");
+    }
 }
