@@ -1,5 +1,6 @@
 package dev.packetlab.stack.lab;
 
+import dev.packetlab.stack.lab.check.Check;
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +17,9 @@ public record Lab(String id, LocalizedText title, LocalizedText summary, long se
         return null;
     }
 
-    /** A guided step: what to do, an optional hint, and (from a later issue) the check that confirms it. */
-    public record Step(LocalizedText text, LocalizedText hint, Map<String, Object> check) {}
+    /**
+     * A guided step: what to do, an optional hint, and the check that confirms it from what happened on the network
+     * ({@code null} for a step without one).
+     */
+    public record Step(LocalizedText text, LocalizedText hint, Check check) {}
 }

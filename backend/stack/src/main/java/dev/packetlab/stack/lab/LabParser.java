@@ -4,6 +4,9 @@ import dev.packetlab.stack.lab.NodeSpec.InterfaceSpec;
 import dev.packetlab.stack.lab.NodeSpec.Kind;
 import dev.packetlab.stack.lab.NodeSpec.Position;
 import dev.packetlab.stack.lab.NodeSpec.RouteSpec;
+import dev.packetlab.stack.lab.check.Check;
+import dev.packetlab.stack.lab.check.CheckParser;
+import dev.packetlab.stack.lab.check.TcpAnalysis;
 import dev.packetlab.stack.link.LinkParameters;
 import dev.packetlab.stack.sim.SimTime;
 import dev.packetlab.stack.wire.Ipv4Address;
@@ -111,20 +114,22 @@ public final class LabParser {
         checkHubLoops(nodes, links);
         List<Lab.Step> steps = new ArrayList<>();
         List<Object> stepList = list(top.get("steps"), "steps", false);
+        CheckParser checks = new CheckParser(nodes, writtenIds, errors);
         for (int i = 0; i < stepList.size(); i++) {
-            Lab.Step s = step(stepList.get(i), "steps[" + i + "]");
+            Lab.Step s = step(stepList.get(i), "steps[" + i + "]", checks);
             if (s != null) steps.add(s);
         }
         return new Lab(id, title, summary, seed, List.copyOf(nodes), List.copyOf(links), List.copyOf(steps), sysctl);
     }
 
-    private Lab.Step step(Object value, String path) {
+    /** A step; its check is read by {@link CheckParser}, against the nodes, into the same list of errors. */
+    private Lab.Step step(Object value, String path, CheckParser checks) {
         Map<String, Object> s = map(value, path);
         if (s == null) return null;
         keys(s, path, STEP_KEYS);
         LocalizedText text = text(s.get("text"), path + ".text", true);
         LocalizedText hint = text(s.get("hint"), path + ".hint", false);
-        Map<String, Object> check = s.containsKey("check") ? map(s.get("check"), path + ".check") : null;
+        Check check = s.containsKey("check") ? checks.parseStep(s.get("check"), path + ".check") : null;
         return new Lab.Step(text, hint, check);
     }
 
@@ -659,7 +664,7 @@ public final class LabParser {
      * The candidate a typo most likely meant: fewest edits (a swap of two neighbours counts as one), at most two
      * and at most half the word, the first in {@code candidates}' order on a tie; null if none is that close.
      */
-    static String nearest(String word, List<String> candidates) {
+    public static String nearest(String word, List<String> candidates) {
         String best = null;
         int bestDistance = Integer.MAX_VALUE;
         for (String c : candidates) {
@@ -690,7 +695,7 @@ public final class LabParser {
     }
 
     /** A value as an error message shows it: text in quotes and named as such, since {@code "1"} is not {@code 1}. */
-    static String describe(Object value) {
+    public static String describe(Object value) {
         if (value == null) return "nothing";
         if (value instanceof String s) return "the text \"" + (s.length() > 40 ? s.substring(0, 37) + "..." : s) + "\"";
         if (value instanceof List<?>) return "a list";
@@ -709,6 +714,14 @@ public final class LabParser {
         all.put("link", LINK_KEYS);
         all.put("step", STEP_KEYS);
         all.put("localized", TEXT_KEYS);
+        // a step's check: one key naming it, then each check's own keys (the TCP analysis checks share theirs)
+        Map<String, Set<String>> checks = CheckParser.keysByCheck();
+        all.put("check", checks.keySet());
+        checks.forEach((name, keys) -> {
+            if (keys.isEmpty()) return; // all, any, before and not take checks, not keys
+            boolean tcpEvent = Arrays.stream(TcpAnalysis.Kind.values()).anyMatch(k -> k.key().equals(name));
+            all.put(tcpEvent ? "check-tcp-event" : "check-" + name, keys);
+        });
         return all;
     }
 }

@@ -16,6 +16,7 @@ import dev.packetlab.stack.lab.NodeSpec.InterfaceSpec;
 import dev.packetlab.stack.lab.NodeSpec.Kind;
 import dev.packetlab.stack.lab.NodeSpec.Position;
 import dev.packetlab.stack.lab.NodeSpec.RouteSpec;
+import dev.packetlab.stack.lab.check.Check;
 import dev.packetlab.stack.link.LinkParameters;
 import dev.packetlab.stack.sim.SimTime;
 import dev.packetlab.stack.wire.Ipv4Address;
@@ -159,9 +160,9 @@ class LabParserTest {
     void stepsKeepTextHintAndCheck() {
         Map<String, Object> tree = lab(host("pc1", "10.0.0.1/24"));
         tree.put("steps", l(m("text", "Ping pc2", "hint", m("en", "Use ping", "ko", "ping을 쓰세요"),
-                "check", m("ping", m("from", "pc1")))));
+                "check", m("output", m("node", "pc1", "contains", "0% packet loss")))));
         assertThat(parse(tree).steps()).containsExactly(new Lab.Step(new LocalizedText("Ping pc2", null),
-                new LocalizedText("Use ping", "ping을 쓰세요"), Map.of("ping", Map.of("from", "pc1"))));
+                new LocalizedText("Use ping", "ping을 쓰세요"), new Check.Output("pc1", null, "0% packet loss", null)));
     }
 
     @Test

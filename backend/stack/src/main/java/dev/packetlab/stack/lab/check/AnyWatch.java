@@ -1,0 +1,24 @@
+package dev.packetlab.stack.lab.check;
+
+import java.util.List;
+
+/** Judges {@code any}: at least one part passes. */
+final class AnyWatch extends Watch {
+    private final List<Watch> parts;
+
+    AnyWatch(List<Watch> parts) {
+        this.parts = List.copyOf(parts);
+    }
+
+    @Override
+    List<Watch> children() { return parts; }
+
+    @Override
+    boolean judge() { return parts.stream().anyMatch(Watch::passed); }
+
+    @Override
+    String why() {
+        for (Watch w : parts) if (w.passed()) return w.why();
+        return "none of: " + String.join(" / ", parts.stream().map(Watch::why).toList());
+    }
+}

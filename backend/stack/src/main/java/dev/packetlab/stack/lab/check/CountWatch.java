@@ -1,0 +1,34 @@
+package dev.packetlab.stack.lab.check;
+
+import java.util.List;
+
+/** Judges {@code count}: the occurrences of one leaf check, within bounds. */
+final class CountWatch extends Watch {
+    private final Check.Count check;
+    private final Occurrences counted;
+
+    CountWatch(Check.Count check, Occurrences counted) {
+        this.check = check;
+        this.counted = counted;
+    }
+
+    @Override
+    List<Watch> children() { return List.of(counted); }
+
+    @Override
+    boolean judge() {
+        long n = counted.count();
+        return n >= check.atLeast() && n <= check.atMost();
+    }
+
+    @Override
+    String why() {
+        long n = counted.count();
+        String seen = n == 0 ? "not seen" : "seen " + (n == 1 ? "once" : n + " times");
+        String wanted = check.atLeast() == check.atMost() ? "exactly " + check.atLeast()
+                : check.atMost() == Long.MAX_VALUE ? "at least " + check.atLeast()
+                : check.atLeast() == 0 ? "at most " + check.atMost()
+                : check.atLeast() + " to " + check.atMost();
+        return seen + " (" + wanted + " wanted): " + (n == 0 ? check.counted().describe() : counted.why());
+    }
+}

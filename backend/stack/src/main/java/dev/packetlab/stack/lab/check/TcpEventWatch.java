@@ -1,0 +1,22 @@
+package dev.packetlab.stack.lab.check;
+
+/** Judges the TCP analysis checks ({@code retransmission}, {@code zero-window}, …) over the analysed segments. */
+final class TcpEventWatch extends Occurrences {
+    private final Check.TcpEvent check;
+
+    TcpEventWatch(Check.TcpEvent check) {
+        super(check);
+        this.check = check;
+    }
+
+    @Override
+    boolean observe(Observation o) {
+        if ((o.tcpKinds() & check.kind().bit()) == 0) return false;
+        DecodedFrame f = o.frame();
+        if (check.from() != null && !check.from().is(f.ipSource)) return false;
+        if (check.to() != null && !check.to().is(f.ipDestination)) return false;
+        if (check.port() != null && !f.port(check.port())) return false;
+        return occurred(o, () -> o.event().node() + " sent a " + check.kind().phrase() + ": "
+                + FrameWatch.summary(f.bytes));
+    }
+}
