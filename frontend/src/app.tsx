@@ -3,6 +3,8 @@ import { HomePage } from './home/HomePage';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
 import type { Lang } from './i18n/messages';
+import { LazyLabView } from './lab/LazyLabView';
+import { navigate, useRoute } from './router';
 
 function Logo() {
   return (
@@ -15,22 +17,57 @@ function Logo() {
   );
 }
 
+function HomeLink({ children, testId, className }: { children: preact.ComponentChildren; testId: string; className?: string }) {
+  return (
+    <a
+      href="/"
+      class={className}
+      data-testid={testId}
+      onClick={(e) => {
+        if (e.button !== 0 || e.metaKey || e.ctrlKey || e.shiftKey) return;
+        e.preventDefault();
+        navigate({ name: 'home' });
+      }}
+    >
+      {children}
+    </a>
+  );
+}
+
 function Shell({ api }: { api: ApiClient }) {
   const { t } = useI18n();
+  const route = useRoute();
+  const inLab = route.name === 'lab';
   return (
-    <div class="shell">
+    <div class={inLab ? 'shell shell-lab' : 'shell'}>
       <header class="app-header" data-testid="app-header">
-        <div class="brand">
+        <HomeLink testId="app-home" className="brand">
           <Logo />
           <span class="brand-name" data-testid="app-name">
             {t('app.name')}
           </span>
           <span class="brand-tagline">{t('app.tagline')}</span>
+        </HomeLink>
+        <div class="header-end">
+          {inLab && (
+            <HomeLink testId="nav-home" className="nav-link">
+              {t('nav.home')}
+            </HomeLink>
+          )}
+          <LanguageSwitch />
         </div>
-        <LanguageSwitch />
       </header>
-      <HomePage api={api} />
-      <footer class="app-footer">{t('footer.text')}</footer>
+      {route.name === 'home' && <HomePage api={api} />}
+      {route.name === 'lab' && <LazyLabView key={route.instanceId} api={api} instanceId={route.instanceId} />}
+      {route.name === 'not-found' && (
+        <main class="home" data-testid="not-found">
+          <h1>{t('notFound.title')}</h1>
+          <HomeLink testId="not-found-home" className="button">
+            {t('notFound.back')}
+          </HomeLink>
+        </main>
+      )}
+      {!inLab && <footer class="app-footer">{t('footer.text')}</footer>}
     </div>
   );
 }

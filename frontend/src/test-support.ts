@@ -16,14 +16,26 @@ export const HUB_LAB: LabSummary = {
   nodes: 4,
 };
 
-/** An ApiClient whose listLabs answers from `result` (a list, or an Error to reject with). */
-export function fakeApi(result: LabSummary[] | Error): ApiClient & { calls: number } {
+const notFaked = (name: string) => () => Promise.reject(new Error(`fakeApi: ${name} is not faked in this test`));
+
+/**
+ * An ApiClient whose listLabs answers from `result` (a list, or an Error to reject with); every other call rejects
+ * unless `overrides` gives it.
+ */
+export function fakeApi(result: LabSummary[] | Error, overrides: Partial<ApiClient> = {}): ApiClient & { calls: number } {
   const api = {
     calls: 0,
     listLabs: () => {
       api.calls++;
       return result instanceof Error ? Promise.reject(result) : Promise.resolve(result);
     },
+    createInstance: notFaked('createInstance'),
+    labFile: notFaked('labFile'),
+    control: notFaked('control'),
+    packets: notFaked('packets'),
+    packet: notFaked('packet'),
+    pcapUrl: (id: string) => `/api/instances/${id}/pcap`,
+    ...overrides,
   };
   return api;
 }

@@ -23,4 +23,74 @@ export interface ProblemDetail {
   status?: number;
   detail?: string;
   instance?: string;
+  /** Each field that is wrong: a request body's, or the place in a lab file (`links[0].delay`). */
+  errors?: { field: string; message: string }[];
+}
+
+/** What `POST /api/instances` starts: a catalogue lab, a lab file's text, or (neither) an empty lab. */
+export type CreateInstanceRequest = { lab: string } | { labFile: string } | Record<string, never>;
+
+/** One row of the packet list: a transmission on one link. */
+export interface PacketRow {
+  number: number;
+  /** Simulated ns when its first bit left. */
+  time: number;
+  node: string;
+  device: string;
+  link: string;
+  protocol: string;
+  source: string;
+  destination: string;
+  length: number;
+  summary: string;
+}
+
+/** One page of `GET /api/instances/{id}/packets`. */
+export interface PacketPage {
+  /** Packets matching the query among those kept. */
+  total: number;
+  page: number;
+  size: number;
+  /** The oldest packet number still kept. */
+  first: number;
+  packets: PacketRow[];
+}
+
+/** The packet list's filters, as the server takes them. */
+export interface PacketQuery {
+  node?: string;
+  link?: string;
+  /** eth, arp, ip, icmp, udp or tcp. */
+  protocol?: string;
+  /** IPv4 or MAC. */
+  address?: string;
+  port?: number;
+}
+
+/** One field of a dissected layer: Wireshark's name, its value, and the bytes it occupies. */
+export interface DissectedField {
+  key: string;
+  label: string;
+  value: string;
+  offset: number;
+  length: number;
+  /** Non-zero when the field shares its bytes with others (IPv4 flags and fragment offset). */
+  bitMask: number;
+}
+
+export interface DissectedLayer {
+  name: string;
+  offset: number;
+  length: number;
+  fields: DissectedField[];
+}
+
+/** `GET /api/instances/{id}/packets/{number}`: one packet taken apart. */
+export interface PacketDetail {
+  packet: PacketRow;
+  layers: DissectedLayer[];
+  /** Why the frame could not be read past its last layer, or null. */
+  problem: string | null;
+  /** The whole frame, two hex digits per byte. */
+  hex: string;
 }

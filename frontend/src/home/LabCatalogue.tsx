@@ -1,9 +1,18 @@
 import type { ApiClient } from '../api/client';
+import type { LabSummary } from '../api/types';
 import { useI18n } from '../i18n/i18n';
 import { LabCard } from './LabCard';
 import { useLabCatalogue } from './useLabCatalogue';
 
-export function LabCatalogue({ api }: { api: ApiClient }) {
+export function LabCatalogue({
+  api,
+  busy,
+  onOpen,
+}: {
+  api: ApiClient;
+  busy: string | null;
+  onOpen: (lab: LabSummary) => void;
+}) {
   const { t } = useI18n();
   const { state, reload } = useLabCatalogue(api);
 
@@ -38,7 +47,7 @@ export function LabCatalogue({ api }: { api: ApiClient }) {
       {state.status === 'loaded' && state.labs.length > 0 && (
         <ul class="lab-list" data-testid="lab-list">
           {state.labs.map((lab) => (
-            <LabCard key={lab.id} lab={lab} />
+            <LabCard key={lab.id} lab={lab} busy={busy === `lab:${lab.id}`} onOpen={onOpen} />
           ))}
         </ul>
       )}

@@ -1,0 +1,360 @@
+// The live lab protocol (docs/protocol.md is the contract): what an instance's snapshot holds and every
+// message on /ws/labs/{id}. Hand-kept to mirror the document, one type per message, in its order.
+// All times are simulated nanoseconds since the instance started.
+
+export type RunMode = 'PAUSED' | 'PLAYING' | 'RUNNING';
+
+/** How an instance runs (`run-state`, and `run` in a snapshot). */
+export interface RunState {
+  mode: RunMode;
+  /** Simulated seconds per wall-clock second while playing: 1 is real time, 0.001 slow motion. */
+  speed: number;
+  skipIdle: boolean;
+  time: number;
+  events: number;
+  pending: number;
+  /** Recorded entries still ahead after going back in time. */
+  replay: number;
+  behind: boolean;
+}
+
+export interface InterfaceView {
+  name: string;
+  mac: string;
+  /** With its prefix length (`10.0.0.1/24`); null for switch ports and unnumbered interfaces. */
+  ip: string | null;
+  up: boolean;
+  /** The cable plugged in, by its name, or null. */
+  link: string | null;
+}
+
+export type NodeKind = 'host' | 'server' | 'switch' | 'hub' | 'router' | string;
+
+export interface NodeView {
+  id: string;
+  kind: NodeKind;
+  interfaces: InterfaceView[];
+  gateway: string | null;
+}
+
+/** A cable, in base units (bits per second, nanoseconds, bytes). */
+export interface LinkView {
+  /** `pc1:eth0-sw1:p1`, as in traces and captures. */
+  name: string;
+  /** One end, `node:interface`. */
+  a: string;
+  b: string;
+  bandwidth: number;
+  delay: number;
+  jitter: number;
+  loss: number;
+  mtu: number;
+  queue: number;
+  up: boolean;
+}
+
+/** A TCP (or UDP) socket with its variables, as `GET .../sockets` returns it. */
+export interface SocketView {
+  node: string;
+  socket: number;
+  protocol: string;
+  local: string;
+  remote: string;
+  state: string;
+  iss: number;
+  irs: number;
+  sndUna: number;
+  sndNxt: number;
+  sndWnd: number;
+  rcvNxt: number;
+  rcvWnd: number;
+  cwnd: number;
+  ssthresh: number;
+  srtt: number;
+  rttvar: number;
+  rto: number;
+  mss: number;
+  sendQueue: number;
+  receiveQueue: number;
+  timer: string;
+  timerRemaining: number;
+  retransmitted: number;
+}
+
+export interface ArpRow {
+  node: string;
+  address: string;
+  mac: string | null;
+  device: string;
+  expires: number;
+}
+
+export interface MacRow {
+  node: string;
+  mac: string;
+  port: string;
+  expires: number;
+}
+
+export interface RouteRow {
+  node: string;
+  destination: string;
+  via: string | null;
+  device: string;
+  origin: string;
+}
+
+/** A step's check verdict. Not in protocol 1 yet: see `CheckMessage`. */
+export interface CheckResult {
+  step: number;
+  passed: boolean;
+  why?: string | null;
+  time?: number;
+}
+
+/** Everything needed to draw an instance from scratch. */
+export interface Snapshot {
+  instance: string;
+  run: RunState;
+  nodes: NodeView[];
+  links: LinkView[];
+  sockets: SocketView[];
+  arp: ArpRow[];
+  mac: MacRow[];
+  routes: RouteRow[];
+  /** The last 16 KiB each node's terminal printed, by node. */
+  terminals: Record<string, string>;
+  /** Transmissions numbered so far. */
+  packets: number;
+  /** Step verdicts, once the server sends them (not in protocol 1). */
+  checks?: CheckResult[];
+}
+
+export interface JobView {
+  job: number;
+  node: string;
+  line: string;
+  running: boolean;
+  exitCode: number | null;
+  started: number;
+  ended: number | null;
+  output: string;
+}
+
+// ---- server → client ----------------------------------------------------------------------------------------
+
+export interface HelloMessage {
+  type: 'hello';
+  instance: string;
+  protocol: number;
+}
+
+export type SnapshotReason = 'connected' | 'overflow' | 'reset' | 'requested';
+
+export interface SnapshotMessage {
+  type: 'snapshot';
+  reason: SnapshotReason | string;
+  snapshot: Snapshot;
+}
+
+export interface RunStateMessage {
+  type: 'run-state';
+  state: RunState;
+}
+
+/** A frame's first bit leaves `node`'s `device` at `time`; its last bit leaves at `leaves`, arrives at `arrives`. */
+export interface FrameMessage {
+  type: 'frame';
+  time: number;
+  node: string;
+  number: number;
+  device: string;
+  link: string;
+  toNode: string;
+  toDevice: string;
+  leaves: number;
+  arrives: number;
+  length: number;
+  protocol: string;
+  summary: string;
+}
+
+export interface FrameReceivedMessage {
+  type: 'frame-received';
+  time: number;
+  node: string;
+  number: number;
+  device: string;
+  link: string;
+}
+
+export interface FrameDroppedMessage {
+  type: 'frame-dropped';
+  time: number;
+  node: string;
+  /** The transmission it ends when lost on the wire, else 0. */
+  number: number;
+  /** Null above the interfaces. */
+  device: string | null;
+  reason: string;
+  text: string;
+  detail: string | null;
+}
+
+export interface SocketMessage {
+  type: 'socket';
+  time: number;
+  node: string;
+  socket: number;
+  protocol: string;
+  local: string;
+  remote: string;
+  from: string;
+  to: string;
+  cause: string;
+}
+
+export interface TcpMessage {
+  type: 'tcp';
+  time: number;
+  node: string;
+  socket: number;
+  sndUna: number;
+  sndNxt: number;
+  sndWnd: number;
+  rcvNxt: number;
+  rcvWnd: number;
+  cwnd: number;
+  ssthresh: number;
+  srtt: number;
+  rttvar: number;
+  rto: number;
+  sendBuffered: number;
+  receiveBuffered: number;
+}
+
+export type TableChange = 'ADDED' | 'UPDATED' | 'REMOVED' | 'EXPIRED' | string;
+
+export interface ArpMessage {
+  type: 'arp';
+  time: number;
+  node: string;
+  change: TableChange;
+  address: string;
+  mac: string | null;
+  device: string;
+}
+
+export interface MacMessage {
+  type: 'mac';
+  time: number;
+  node: string;
+  change: TableChange;
+  mac: string;
+  port: string;
+}
+
+export interface RouteMessage {
+  type: 'route';
+  time: number;
+  node: string;
+  change: TableChange;
+  destination: string;
+  via: string | null;
+  device: string;
+}
+
+export interface InterfaceMessage {
+  type: 'interface';
+  time: number;
+  node: string;
+  device: string;
+  up: boolean;
+}
+
+export interface TerminalMessage {
+  type: 'terminal';
+  time: number;
+  node: string;
+  text: string;
+}
+
+export interface JobEndedMessage {
+  type: 'job-ended';
+  job: JobView;
+}
+
+export interface OverflowMessage {
+  type: 'overflow';
+  dropped: number;
+  detail: string;
+}
+
+export interface ErrorMessage {
+  type: 'error';
+  message: string;
+  field?: string;
+}
+
+/**
+ * A step's check started or stopped passing. Not part of protocol 1: the slot the lab panel shows once the server
+ * sends it (the stack's CheckListener has step, passed and why).
+ */
+export interface CheckMessage {
+  type: 'check';
+  time?: number;
+  step: number;
+  passed: boolean;
+  why?: string | null;
+}
+
+export type ServerMessage =
+  | HelloMessage
+  | SnapshotMessage
+  | RunStateMessage
+  | FrameMessage
+  | FrameReceivedMessage
+  | FrameDroppedMessage
+  | SocketMessage
+  | TcpMessage
+  | ArpMessage
+  | MacMessage
+  | RouteMessage
+  | InterfaceMessage
+  | TerminalMessage
+  | JobEndedMessage
+  | OverflowMessage
+  | ErrorMessage
+  | CheckMessage;
+
+/** Every text frame from the server: the messages of the last ~33 ms, in order. */
+export interface BatchMessage {
+  type: 'batch';
+  messages: ServerMessage[];
+}
+
+// ---- client → server ----------------------------------------------------------------------------------------
+
+export type ControlAction = 'pause' | 'play' | 'step' | 'step-frame' | 'run-until-idle' | 'advance' | 'seek';
+
+export interface ControlMessage {
+  type: 'control';
+  action: ControlAction;
+  speed?: number;
+  skipIdle?: boolean;
+  time?: number;
+}
+
+export type ClientMessage =
+  | { type: 'line'; node: string; text: string }
+  | { type: 'interrupt'; node: string }
+  | { type: 'eof'; node: string }
+  | ControlMessage
+  | { type: 'snapshot' };
+
+/** The protocol version this client speaks (`hello.protocol`). */
+export const PROTOCOL_VERSION = 1;
+
+/** Slowest and fastest play speeds the server accepts. */
+export const MIN_SPEED = 0.0001;
+export const MAX_SPEED = 1000;

@@ -1,0 +1,158 @@
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import type { ApiClient } from '../api/client';
+import { touchLab, safeLocalStorage } from '../home/recentLabs';
+import { useI18n } from '../i18n/i18n';
+import { PacketInspector } from '../packets/PacketInspector';
+import { useLabState } from '../store/useStore';
+import { TerminalDock } from '../terminal/TerminalDock';
+import { TimelineControls } from '../timeline/TimelineControls';
+import { TopologyView } from '../topology/TopologyView';
+import { LabConnection } from './labConnection';
+import { LabContext, useLab, type LabContextValue } from './LabContext';
+import { LabPanel } from './LabPanel';
+import { Notices } from './Notices';
+
+type PanelTab = 'steps' | 'packets';
+
+/** One live lab instance: topology with frames in flight, run controls, terminals, packets and the lab's steps. */
+export function LabView({ api, instanceId }: { api: ApiClient; instanceId: string }) {
+  const connection = useMemo(() => new LabConnection(instanceId, api), [api, instanceId]);
+  useEffect(() => {
+    connection.start();
+    touchLab(safeLocalStorage(), instanceId, Date.now());
+    return () => connection.stop();
+  }, [connection, instanceId]);
+
+  const context = useMemo<LabContextValue>(
+    () => ({ instanceId, store: connection.store, actions: connection, api }),
+    [instanceId, connection, api],
+  );
+
+  return (
+    <LabContext.Provider value={context}>
+      <LabLayout />
+    </LabContext.Provider>
+  );
+}
+
+function LabLayout() {
+  const { t, pick } = useI18n();
+  const { store } = useLab();
+  const loaded = useLabState(store, (s) => s.loaded);
+  const connection = useLabState(store, (s) => s.connection);
+  const lab = useLabState(store, (s) => s.lab);
+  const [terminals, setTerminals] = useState<string[]>([]);
+  const [activeTerminal, setActiveTerminal] = useState<string | null>(null);
+  const [tab, setTab] = useState<PanelTab>('steps');
+
+  const openTerminal = useCallback((node: string) => {
+    setTerminals((open) => (open.includes(node) ? open : [...open, node]));
+    setActiveTerminal(node);
+  }, []);
+
+  const closeTerminal = useCallback((node: string) => {
+    setTerminals((open) => {
+      const next = open.filter((n) => n !== node);
+      setActiveTerminal((active) => (active === node ? (next[next.length - 1] ?? null) : active));
+      return next;
+    });
+  }, []);
+
+  const title = lab && lab.title.en ? pick(lab.title) : '';
+
+  useEffect(() => {
+    document.title = title ? `${title} · PacketLab` : 'PacketLab';
+    return () => {
+      document.title = 'PacketLab';
+    };
+  }, [title]);
+
+  if (connection === 'gone') {
+    return (
+      <main class="lab-gone" data-testid="lab-gone">
+        <p role="alert">{t('lab.gone')}</p>
+      </main>
+    );
+  }
+
+  return (
+    <main class="lab" data-testid="lab-view" data-loaded={loaded ? 'true' : 'false'}>
+      <div class="lab-bar">
+        <div class="lab-heading">
+          <h1 class="lab-name" data-testid="lab-title">
+            {title || t('lab.untitled')}
+          </h1>
+          <ConnectionBadge />
+        </div>
+        <TimelineControls />
+      </div>
+      <Notices />
+      {!loaded ? (
+        <p class="status lab-loading" data-testid="lab-loading" aria-busy="true">
+          {t('lab.connecting')}
+        </p>
+      ) : (
+        <div class="lab-body">
+          <div class="lab-main">
+            <TopologyView onOpenTerminal={openTerminal} />
+            <TerminalDock
+              open={terminals}
+              active={activeTerminal}
+              onOpen={openTerminal}
+              onSelect={setActiveTerminal}
+              onClose={closeTerminal}
+            />
+          </div>
+          <aside class="lab-side">
+            <div class="tabs" role="tablist" aria-label={t('panel.label')}>
+              {(['steps', 'packets'] as const).map((name) => (
+                <button
+                  key={name}
+                  type="button"
+                  role="tab"
+                  id={`panel-tab-${name}`}
+                  aria-selected={tab === name}
+                  aria-controls={`panel-${name}`}
+                  class={tab === name ? 'tab active' : 'tab'}
+                  data-testid={`panel-tab-${name}`}
+                  onClick={() => setTab(name)}
+                >
+                  {t(name === 'steps' ? 'panel.steps' : 'panel.packets')}
+                </button>
+              ))}
+            </div>
+            <div
+              class="tab-panel"
+              role="tabpanel"
+              id="panel-steps"
+              aria-labelledby="panel-tab-steps"
+              hidden={tab !== 'steps'}
+            >
+              <LabPanel />
+            </div>
+            <div
+              class="tab-panel"
+              role="tabpanel"
+              id="panel-packets"
+              aria-labelledby="panel-tab-packets"
+              hidden={tab !== 'packets'}
+            >
+              <PacketInspector visible={tab === 'packets'} />
+            </div>
+          </aside>
+        </div>
+      )}
+    </main>
+  );
+}
+
+function ConnectionBadge() {
+  const { t } = useI18n();
+  const { store } = useLab();
+  const status = useLabState(store, (s) => s.connection);
+  return (
+    <span class={`conn conn-${status}`} data-testid="lab-connection" data-status={status} role="status">
+      {t(`conn.${status}`)}
+    </span>
+  );
+}

@@ -1,0 +1,236 @@
+import { describe, expect, it } from 'vitest';
+import type { ServerMessage } from '../api/protocol';
+import { arpRequest, PAUSED, tcpLabSnapshot } from '../test-fixtures';
+import { applyBatch, DROPS_KEEP, FLIGHT_GRACE, initialLabState, simulatedTimeAt, TERMINAL_KEEP, type LabState } from './labState';
+
+const connected = (over = {}): ServerMessage[] => [
+  { type: 'hello', instance: 'i1', protocol: 1 },
+  { type: 'snapshot', reason: 'connected', snapshot: tcpLabSnapshot(over) },
+];
+
+function loaded(over = {}): LabState {
+  return applyBatch(initialLabState('i1'), connected(over), 1000);
+}
+
+describe('applyBatch: snapshots', () => {
+  it('the connected snapshot draws the lab from scratch', () => {
+    const s = loaded({ packets: 7, terminals: { pc1: '$ ping -c 1 srv\n' } });
+    expect(s.loaded).toBe(true);
+    expect(s.snapshotSeq).toBe(1);
+    expect(s.snapshotReason).toBe('connected');
+    expect(s.nodes.map((n) => n.id)).toEqual(['pc1', 'srv', 'sw1']);
+    expect(s.packetCount).toBe(7);
+    expect(s.terminals.pc1).toEqual({ text: '$ ping -c 1 srv\n', total: 16, epoch: 1 });
+    expect(s.run).toEqual(PAUSED);
+    expect(s.runAt).toBe(1000);
+  });
+
+  it('a snapshot after an overflow clears the frames in flight and keeps terminals that did not change', () => {
+    let s = loaded({ terminals: { pc1: 'hello\n' } });
+    s = applyBatch(s, [arpRequest()], 1100);
+    expect(s.flights).toHaveLength(1);
+    const terminal = s.terminals.pc1;
+    s = applyBatch(
+      s,
+      [
+        { type: 'overflow', dropped: 5001, detail: 'this client fell behind: 5001 animation messages were left out; a fresh snapshot follows' },
+        { type: 'snapshot', reason: 'overflow', snapshot: tcpLabSnapshot({ packets: 9000, terminals: { pc1: 'hello\n' } }) },
+      ],
+      1200,
+    );
+    expect(s.flights).toEqual([]);
+    expect(s.packetCount).toBe(9000);
+    expect(s.snapshotSeq).toBe(2);
+    expect(s.snapshotReason).toBe('overflow');
+    expect(s.terminals.pc1).toBe(terminal);
+    expect(s.notices).toEqual([{ id: 1, kind: 'overflow', message: expect.stringContaining('5001'), count: 5001 }]);
+  });
+
+  it('a reset snapshot with other terminal text starts a new terminal epoch', () => {
+    let s = loaded({ terminals: { pc1: 'old\n' } });
+    s = applyBatch(s, [{ type: 'snapshot', reason: 'reset', snapshot: tcpLabSnapshot({ terminals: { pc1: '' } }) }], 2000);
+    expect(s.terminals.pc1).toEqual({ text: '', total: 0, epoch: 2 });
+  });
+});
+
+describe('applyBatch: frames', () => {
+  it('a frame goes in flight, classified, and numbers the packet', () => {
+    const s = applyBatch(loaded(), [arpRequest()], 1100);
+    expect(s.flights).toEqual([
+      {
+        number: 1,
+        link: 'pc1:eth0-sw1:p1',
+        from: 'pc1',
+        fromDevice: 'eth0',
+        to: 'sw1',
+        toDevice: 'p1',
+        time: 0,
+        leaves: 4800,
+        arrives: 1_004_800,
+        length: 60,
+        protocol: 'ARP',
+        summary: 'Who has 10.0.0.2? Tell 10.0.0.1',
+        flood: false,
+      },
+    ]);
+    expect(s.packetCount).toBe(1);
+  });
+
+  it('frame-received lands it', () => {
+    let s = applyBatch(loaded(), [arpRequest()], 1100);
+    s = applyBatch(s, [{ type: 'frame-received', time: 1_004_800, node: 'sw1', number: 1, device: 'p1', link: 'pc1:eth0-sw1:p1' }], 1200);
+    expect(s.flights).toEqual([]);
+    expect(s.latestTime).toBe(1_004_800);
+  });
+
+  it('copies sent by one node at one instant onto different cables are a flood', () => {
+    const s = applyBatch(
+      loaded(),
+      [
+        arpRequest({ node: 'sw1', number: 2, link: 'srv:eth0-sw1:p2', time: 1_004_800, leaves: 1_009_600, arrives: 2_009_600 }),
+        arpRequest({ node: 'sw1', number: 3, link: 'pc3:eth0-sw1:p3', time: 1_004_800, leaves: 1_009_600, arrives: 2_009_600 }),
+      ],
+      1100,
+    );
+    expect(s.flights.map((f) => [f.number, f.flood])).toEqual([
+      [2, true],
+      [3, true],
+    ]);
+  });
+
+  it('a frame lost on the wire is marked halfway along its cable with its reason', () => {
+    let s = applyBatch(loaded(), [arpRequest()], 1100);
+    s = applyBatch(
+      s,
+      [{ type: 'frame-dropped', time: 1_004_800, node: 'pc1', number: 1, device: 'eth0', reason: 'LINK_LOSS', text: 'lost on the link', detail: null }],
+      1300,
+    );
+    expect(s.flights).toEqual([]);
+    expect(s.drops).toEqual([
+      {
+        id: 1,
+        time: 1_004_800,
+        node: 'pc1',
+        device: 'eth0',
+        number: 1,
+        reason: 'LINK_LOSS',
+        text: 'lost on the link',
+        detail: null,
+        link: { name: 'pc1:eth0-sw1:p1', from: 'pc1', to: 'sw1', at: 0.5 },
+        protocol: 'ARP',
+        seenAt: 1300,
+      },
+    ]);
+  });
+
+  it('a packet dropped above the interfaces is marked at its node', () => {
+    const s = applyBatch(
+      loaded(),
+      [{ type: 'frame-dropped', time: 1_004_800, node: 'srv', number: 0, device: null, reason: 'PORT_UNREACHABLE', text: 'no socket', detail: 'udp 9' }],
+      1300,
+    );
+    expect(s.drops[0]!.link).toBeNull();
+    expect(s.drops[0]!.node).toBe('srv');
+  });
+
+  it('keeps the newest drops only', () => {
+    const drops: ServerMessage[] = Array.from({ length: DROPS_KEEP + 5 }, (_, i) => ({
+      type: 'frame-dropped', time: i, node: 'srv', number: 0, device: 'eth0', reason: 'NOT_FOR_US', text: 'not for us', detail: null,
+    }));
+    const s = applyBatch(loaded(), drops, 1300);
+    expect(s.drops).toHaveLength(DROPS_KEEP);
+    expect(s.drops[0]!.time).toBe(5);
+  });
+
+  it('forgets a flight whose arrival never came, once time is well past it', () => {
+    let s = applyBatch(loaded(), [arpRequest()], 1100);
+    s = applyBatch(s, [{ type: 'terminal', time: 1_004_800 + FLIGHT_GRACE + 1, node: 'pc1', text: '' }], 1200);
+    expect(s.flights).toEqual([]);
+  });
+});
+
+describe('applyBatch: state tables', () => {
+  it('socket messages add, move and close a socket; tcp messages update its variables', () => {
+    let s = applyBatch(
+      loaded(),
+      [{ type: 'socket', time: 1, node: 'srv', socket: 2, protocol: 'tcp', local: '10.0.0.2:8888', remote: '*:*', from: 'CLOSED', to: 'LISTEN', cause: 'listen()' }],
+      1100,
+    );
+    expect(s.sockets.map((x) => [x.node, x.socket, x.state, x.local])).toEqual([['srv', 2, 'LISTEN', '10.0.0.2:8888']]);
+    s = applyBatch(
+      s,
+      [
+        { type: 'tcp', time: 2, node: 'srv', socket: 2, sndUna: 10, sndNxt: 11, sndWnd: 65535, rcvNxt: 20, rcvWnd: 65535, cwnd: 14600, ssthresh: 2147483647, srtt: 0, rttvar: 0, rto: 1_000_000_000, sendBuffered: 3, receiveBuffered: 4 },
+        { type: 'socket', time: 3, node: 'srv', socket: 2, protocol: 'tcp', local: '10.0.0.2:8888', remote: '10.0.0.1:38186', from: 'FIN_WAIT_2', to: 'TIME_WAIT', cause: 'FIN received' },
+      ],
+      1200,
+    );
+    expect(s.sockets[0]).toMatchObject({ state: 'TIME_WAIT', remote: '10.0.0.1:38186', sndNxt: 11, cwnd: 14600, sendQueue: 3, receiveQueue: 4 });
+    s = applyBatch(s, [{ type: 'socket', time: 4, node: 'srv', socket: 2, protocol: 'tcp', local: '', remote: '', from: 'TIME_WAIT', to: 'CLOSED', cause: '2MSL' }], 1300);
+    expect(s.sockets).toEqual([]);
+  });
+
+  it('arp, mac and route messages keep their tables', () => {
+    const s = applyBatch(
+      loaded(),
+      [
+        { type: 'arp', time: 0, node: 'pc1', change: 'ADDED', address: '10.0.0.2', mac: null, device: 'eth0' },
+        { type: 'arp', time: 4, node: 'pc1', change: 'UPDATED', address: '10.0.0.2', mac: '02:00:00:00:00:02', device: 'eth0' },
+        { type: 'mac', time: 1, node: 'sw1', change: 'ADDED', mac: '02:00:00:00:00:01', port: 'p1' },
+        { type: 'mac', time: 9, node: 'sw1', change: 'EXPIRED', mac: '02:00:00:00:00:01', port: 'p1' },
+        { type: 'route', time: 0, node: 'pc1', change: 'REMOVED', destination: '10.0.0.0/24', via: null, device: 'eth0' },
+      ],
+      1100,
+    );
+    expect(s.arp).toEqual([{ node: 'pc1', address: '10.0.0.2', mac: '02:00:00:00:00:02', device: 'eth0', expires: 0 }]);
+    expect(s.mac).toEqual([]);
+    expect(s.routes).toEqual([]);
+  });
+
+  it('an interface going down marks it on its node', () => {
+    const s = applyBatch(loaded(), [{ type: 'interface', time: 5, node: 'srv', device: 'eth0', up: false }], 1100);
+    expect(s.nodes.find((n) => n.id === 'srv')!.interfaces[0]!.up).toBe(false);
+  });
+
+  it('terminal text is appended and counted, keeping the newest 64 KiB', () => {
+    let s = applyBatch(loaded(), [{ type: 'terminal', time: 0, node: 'pc1', text: '$ ping -c 1 srv\n' }], 1100);
+    s = applyBatch(s, [{ type: 'terminal', time: 8, node: 'pc1', text: 'x'.repeat(TERMINAL_KEEP) }], 1200);
+    expect(s.terminals.pc1!.total).toBe(16 + TERMINAL_KEEP);
+    expect(s.terminals.pc1!.text).toHaveLength(TERMINAL_KEEP);
+    expect(s.terminals.pc1!.epoch).toBe(1);
+  });
+
+  it('check messages fill the step verdicts', () => {
+    const s = applyBatch(loaded(), [{ type: 'check', time: 7, step: 1, passed: true, why: 'srv listens on 8888' }], 1100);
+    expect(s.checks).toEqual({ 1: { step: 1, passed: true, why: 'srv listens on 8888', time: 7 } });
+  });
+
+  it('errors become notices', () => {
+    const s = applyBatch(loaded(), [{ type: 'error', message: 'speed: must be from 1.0E-4 to 1000.0, got 5000', field: 'speed' }], 1100);
+    expect(s.notices).toEqual([{ id: 1, kind: 'error', message: 'speed: must be from 1.0E-4 to 1000.0, got 5000', field: 'speed' }]);
+  });
+
+  it('leaves the previous state and its slices untouched', () => {
+    const before = loaded();
+    const flights = before.flights;
+    const after = applyBatch(before, [arpRequest(), { type: 'terminal', time: 0, node: 'pc1', text: 'x' }], 1100);
+    expect(before.flights).toBe(flights);
+    expect(before.flights).toEqual([]);
+    expect(before.terminals.pc1!.text).toBe('');
+    expect(after.nodes).toBe(before.nodes);
+  });
+});
+
+describe('simulatedTimeAt', () => {
+  it('advances the last run state at its speed while playing', () => {
+    const s = { run: { ...PAUSED, mode: 'PLAYING' as const, speed: 0.001, time: 2_000_000 }, runAt: 1000, latestTime: 2_000_000 };
+    // 500 ms of wall clock at 0.001: 0.5 ms of simulated time
+    expect(simulatedTimeAt(s, 1500)).toBe(2_500_000);
+  });
+
+  it('stands still while paused, and never runs behind the newest message', () => {
+    expect(simulatedTimeAt({ run: { ...PAUSED, time: 7 }, runAt: 0, latestTime: 5 }, 99_999)).toBe(7);
+    const playing = { run: { ...PAUSED, mode: 'PLAYING' as const, speed: 0.001, time: 0 }, runAt: 1000, latestTime: 60_000_000_000 };
+    expect(simulatedTimeAt(playing, 1001)).toBe(60_000_000_000);
+  });
+});

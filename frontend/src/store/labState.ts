@@ -1,0 +1,441 @@
+import type { ConnectionStatus } from '../api/labSocket';
+import type {
+  ArpRow,
+  CheckResult,
+  LinkView,
+  MacRow,
+  NodeView,
+  RouteRow,
+  RunState,
+  ServerMessage,
+  Snapshot,
+  SocketView,
+} from '../api/protocol';
+import type { LabInfo } from '../lab/labInfo';
+import { classifyFrame, type ProtocolClass } from '../packets/protocolClass';
+
+/** A frame on a wire: drawn moving from `from` to `to` between `time` and `arrives`. */
+export interface Flight {
+  number: number;
+  link: string;
+  from: string;
+  fromDevice: string;
+  to: string;
+  toDevice: string;
+  /** First bit leaves. */
+  time: number;
+  /** Last bit leaves. */
+  leaves: number;
+  /** Last bit arrives. */
+  arrives: number;
+  length: number;
+  protocol: ProtocolClass;
+  summary: string;
+  /** Whether the same node sent copies to several links at once (a flood: a broadcast fanning out). */
+  flood: boolean;
+}
+
+/** Where and why a frame was dropped, as the topology marks it. */
+export interface DropMark {
+  /** Unique within the store, for keys and test ids. */
+  id: number;
+  time: number;
+  node: string;
+  device: string | null;
+  number: number;
+  reason: string;
+  text: string;
+  detail: string | null;
+  /** The link it was lost on, with how far along (0 at `node`'s end... 1 at the other), or null at the node. */
+  link: { name: string; from: string; to: string; at: number } | null;
+  protocol: ProtocolClass | null;
+  /** Wall-clock ms when it was received (marks fade after a while). */
+  seenAt: number;
+}
+
+/** A node's terminal: the recent text, how much was ever appended (to write only what is new), and its epoch. */
+export interface TerminalBuffer {
+  text: string;
+  /** Characters appended since the epoch began. */
+  total: number;
+  /** Bumped when the text was replaced by a snapshot: a terminal view then redraws from scratch. */
+  epoch: number;
+}
+
+export interface Notice {
+  id: number;
+  kind: 'error' | 'overflow' | 'protocol';
+  message: string;
+  field?: string;
+  /** For `overflow`: how many animation messages were left out. */
+  count?: number;
+}
+
+export interface LabState {
+  instanceId: string;
+  connection: ConnectionStatus;
+  connectionDetail: string | null;
+  /** True once the first snapshot arrived. */
+  loaded: boolean;
+  /** Bumped on every snapshot: views that load things over REST (the packet list) reload. */
+  snapshotSeq: number;
+  snapshotReason: string | null;
+  run: RunState | null;
+  /** Wall-clock ms when `run` arrived, to advance the clock between messages. */
+  runAt: number;
+  /** The newest simulated time any message carried. */
+  latestTime: number;
+  nodes: NodeView[];
+  links: LinkView[];
+  sockets: SocketView[];
+  arp: ArpRow[];
+  mac: MacRow[];
+  routes: RouteRow[];
+  terminals: Record<string, TerminalBuffer>;
+  /** Transmissions numbered so far. */
+  packetCount: number;
+  flights: Flight[];
+  drops: DropMark[];
+  /** Step index → verdict. */
+  checks: Record<number, CheckResult>;
+  notices: Notice[];
+  lab: LabInfo | null;
+  nextId: number;
+}
+
+/** Characters of terminal text kept per node (the server's snapshot holds 16 KiB). */
+export const TERMINAL_KEEP = 64 * 1024;
+/** Drop marks kept. */
+export const DROPS_KEEP = 40;
+/** Notices kept. */
+export const NOTICES_KEEP = 5;
+/** A flight still not received this long (simulated ns) after it should have arrived is forgotten. */
+export const FLIGHT_GRACE = 1_000_000_000;
+
+export function initialLabState(instanceId: string): LabState {
+  return {
+    instanceId,
+    connection: 'connecting',
+    connectionDetail: null,
+    loaded: false,
+    snapshotSeq: 0,
+    snapshotReason: null,
+    run: null,
+    runAt: 0,
+    latestTime: 0,
+    nodes: [],
+    links: [],
+    sockets: [],
+    arp: [],
+    mac: [],
+    routes: [],
+    terminals: {},
+    packetCount: 0,
+    flights: [],
+    drops: [],
+    checks: {},
+    notices: [],
+    lab: null,
+    nextId: 1,
+  };
+}
+
+/**
+ * Applies one batch of server messages, in order, and returns the new state (the old one is untouched: views
+ * compare slices by identity). Each slice a batch touches is copied once, not once per message, since a batch
+ * of a busy lab holds thousands of frames.
+ *
+ * @param now wall-clock ms, for the run clock and the drop marks' age
+ */
+export function applyBatch(state: LabState, messages: readonly ServerMessage[], now: number): LabState {
+  const d = new Draft(state);
+  for (const m of messages) applyMessage(d, m, now);
+  return d.finish(now);
+}
+
+function applyMessage(d: Draft, m: ServerMessage, now: number): void {
+  const s = d.state;
+  if ('time' in m && typeof m.time === 'number' && m.time > s.latestTime) s.latestTime = m.time;
+  switch (m.type) {
+    case 'hello':
+      if (m.protocol !== 1) {
+        d.notice('protocol', `this page speaks protocol 1, the server ${m.protocol}`);
+      }
+      return;
+    case 'snapshot':
+      applySnapshot(d, m.snapshot, m.reason, now);
+      return;
+    case 'run-state':
+      s.run = m.state;
+      s.runAt = now;
+      if (m.state.time > s.latestTime) s.latestTime = m.state.time;
+      return;
+    case 'frame': {
+      const flights = d.flights();
+      const flood = flights.some((f) => f.from === m.node && f.time === m.time && f.link !== m.link);
+      if (flood) for (let i = 0; i < flights.length; i++) {
+        const f = flights[i]!;
+        if (f.from === m.node && f.time === m.time && !f.flood) flights[i] = { ...f, flood: true };
+      }
+      flights.push({
+        number: m.number,
+        link: m.link,
+        from: m.node,
+        fromDevice: m.device,
+        to: m.toNode,
+        toDevice: m.toDevice,
+        time: m.time,
+        leaves: m.leaves,
+        arrives: m.arrives,
+        length: m.length,
+        protocol: classifyFrame(m.protocol, m.summary),
+        summary: m.summary,
+        flood,
+      });
+      if (m.number > s.packetCount) s.packetCount = m.number;
+      return;
+    }
+    case 'frame-received': {
+      const i = s.flights.findIndex((f) => f.number === m.number);
+      if (i >= 0) d.flights().splice(i, 1);
+      return;
+    }
+    case 'frame-dropped': {
+      const i = m.number > 0 ? s.flights.findIndex((f) => f.number === m.number) : -1;
+      const flight = i >= 0 ? s.flights[i]! : null;
+      if (i >= 0) d.flights().splice(i, 1);
+      const drops = d.drops();
+      drops.push({
+        id: s.nextId++,
+        time: m.time,
+        node: m.node,
+        device: m.device,
+        number: m.number,
+        reason: m.reason,
+        text: m.text,
+        detail: m.detail,
+        link: flight ? { name: flight.link, from: flight.from, to: flight.to, at: dropPosition(flight, m) } : null,
+        protocol: flight?.protocol ?? null,
+        seenAt: now,
+      });
+      if (drops.length > DROPS_KEEP) drops.splice(0, drops.length - DROPS_KEEP);
+      return;
+    }
+    case 'socket': {
+      const sockets = d.sockets();
+      const i = sockets.findIndex((x) => x.node === m.node && x.socket === m.socket);
+      if (m.to === 'CLOSED') {
+        if (i >= 0) sockets.splice(i, 1);
+        return;
+      }
+      const base = i >= 0 ? sockets[i]! : emptySocket(m.node, m.socket, m.protocol);
+      const next = { ...base, local: m.local, remote: m.remote, state: m.to, protocol: m.protocol };
+      if (i >= 0) sockets[i] = next;
+      else sockets.push(next);
+      return;
+    }
+    case 'tcp': {
+      const i = s.sockets.findIndex((x) => x.node === m.node && x.socket === m.socket);
+      if (i < 0) return;
+      const sockets = d.sockets();
+      sockets[i] = {
+        ...sockets[i]!,
+        sndUna: m.sndUna,
+        sndNxt: m.sndNxt,
+        sndWnd: m.sndWnd,
+        rcvNxt: m.rcvNxt,
+        rcvWnd: m.rcvWnd,
+        cwnd: m.cwnd,
+        ssthresh: m.ssthresh,
+        srtt: m.srtt,
+        rttvar: m.rttvar,
+        rto: m.rto,
+        sendQueue: m.sendBuffered,
+        receiveQueue: m.receiveBuffered,
+      };
+      return;
+    }
+    case 'arp': {
+      const arp = d.table('arp');
+      const i = arp.findIndex((r) => r.node === m.node && r.address === m.address);
+      if (m.change === 'REMOVED' || m.change === 'EXPIRED') {
+        if (i >= 0) arp.splice(i, 1);
+      } else {
+        const row = { node: m.node, address: m.address, mac: m.mac, device: m.device, expires: i >= 0 ? arp[i]!.expires : 0 };
+        if (i >= 0) arp[i] = row;
+        else arp.push(row);
+      }
+      return;
+    }
+    case 'mac': {
+      const mac = d.table('mac');
+      const i = mac.findIndex((r) => r.node === m.node && r.mac === m.mac);
+      if (m.change === 'REMOVED' || m.change === 'EXPIRED') {
+        if (i >= 0) mac.splice(i, 1);
+      } else {
+        const row = { node: m.node, mac: m.mac, port: m.port, expires: i >= 0 ? mac[i]!.expires : 0 };
+        if (i >= 0) mac[i] = row;
+        else mac.push(row);
+      }
+      return;
+    }
+    case 'route': {
+      const routes = d.table('routes');
+      const i = routes.findIndex((r) => r.node === m.node && r.destination === m.destination);
+      if (m.change === 'REMOVED' || m.change === 'EXPIRED') {
+        if (i >= 0) routes.splice(i, 1);
+      } else {
+        const row = { node: m.node, destination: m.destination, via: m.via, device: m.device, origin: m.via ? 'STATIC' : 'CONNECTED' };
+        if (i >= 0) routes[i] = row;
+        else routes.push(row);
+      }
+      return;
+    }
+    case 'interface': {
+      const nodes = d.nodes();
+      const i = nodes.findIndex((n) => n.id === m.node);
+      if (i < 0) return;
+      const node = nodes[i]!;
+      nodes[i] = { ...node, interfaces: node.interfaces.map((f) => (f.name === m.device ? { ...f, up: m.up } : f)) };
+      return;
+    }
+    case 'terminal':
+      d.appendTerminal(m.node, m.text);
+      return;
+    case 'job-ended':
+      return; // its output already came as terminal text
+    case 'overflow':
+      d.notice('overflow', m.detail, undefined, m.dropped);
+      d.flights().length = 0;
+      return;
+    case 'error':
+      d.notice('error', m.message, m.field);
+      return;
+    case 'check':
+      d.checks()[m.step] = { step: m.step, passed: m.passed, why: m.why ?? null, time: m.time };
+      return;
+  }
+}
+
+/** Where along its link a lost frame is marked: mid-cable when the wire lost it, else where it had got to. */
+function dropPosition(f: Flight, m: { time: number; reason: string }): number {
+  if (m.reason === 'LINK_LOSS' || m.reason === 'LINK_DOWN') return 0.5;
+  const span = f.arrives - f.time;
+  if (span <= 0) return 1;
+  return Math.min(1, Math.max(0, (m.time - f.time) / span));
+}
+
+function applySnapshot(d: Draft, snap: Snapshot, reason: string, now: number): void {
+  const s = d.state;
+  const previous = s.terminals;
+  s.loaded = true;
+  s.snapshotSeq++;
+  s.snapshotReason = reason;
+  s.run = snap.run;
+  s.runAt = now;
+  s.latestTime = snap.run.time;
+  s.nodes = snap.nodes;
+  s.links = snap.links;
+  s.sockets = snap.sockets;
+  s.arp = snap.arp;
+  s.mac = snap.mac;
+  s.routes = snap.routes;
+  s.packetCount = snap.packets;
+  s.flights = [];
+  if (snap.checks) {
+    s.checks = {};
+    for (const c of snap.checks) s.checks[c.step] = c;
+  }
+  const terminals: Record<string, TerminalBuffer> = {};
+  for (const [node, text] of Object.entries(snap.terminals ?? {})) {
+    const old = previous[node];
+    // a terminal already showing exactly this text keeps its epoch, so a reconnect does not flicker it
+    terminals[node] = old && old.text === text ? old : { text, total: text.length, epoch: (old?.epoch ?? 0) + 1 };
+  }
+  s.terminals = terminals;
+  d.markReplaced();
+}
+
+function emptySocket(node: string, socket: number, protocol: string): SocketView {
+  return {
+    node, socket, protocol, local: '', remote: '', state: '', iss: 0, irs: 0, sndUna: 0, sndNxt: 0, sndWnd: 0,
+    rcvNxt: 0, rcvWnd: 0, cwnd: 0, ssthresh: 0, srtt: 0, rttvar: 0, rto: 0, mss: 0, sendQueue: 0, receiveQueue: 0,
+    timer: 'off', timerRemaining: 0, retransmitted: 0,
+  };
+}
+
+/** A state being changed by one batch: each slice is copied the first time the batch changes it. */
+class Draft {
+  readonly state: LabState;
+  private readonly copied = new Set<string>();
+
+  constructor(base: LabState) {
+    this.state = { ...base };
+  }
+
+  private own<K extends 'flights' | 'drops' | 'sockets' | 'nodes' | 'arp' | 'mac' | 'routes' | 'notices'>(key: K): LabState[K] {
+    if (!this.copied.has(key)) {
+      this.copied.add(key);
+      (this.state[key] as unknown[]) = [...(this.state[key] as unknown[])];
+    }
+    return this.state[key];
+  }
+
+  flights() { return this.own('flights'); }
+  drops() { return this.own('drops'); }
+  sockets() { return this.own('sockets'); }
+  nodes() { return this.own('nodes'); }
+  table<K extends 'arp' | 'mac' | 'routes'>(key: K): LabState[K] { return this.own(key); }
+
+  checks(): Record<number, CheckResult> {
+    if (!this.copied.has('checks')) {
+      this.copied.add('checks');
+      this.state.checks = { ...this.state.checks };
+    }
+    return this.state.checks;
+  }
+
+  appendTerminal(node: string, text: string): void {
+    if (!this.copied.has('terminals')) {
+      this.copied.add('terminals');
+      this.state.terminals = { ...this.state.terminals };
+    }
+    const old = this.state.terminals[node] ?? { text: '', total: 0, epoch: 1 };
+    let all = old.text + text;
+    if (all.length > TERMINAL_KEEP) all = all.slice(all.length - TERMINAL_KEEP);
+    this.state.terminals[node] = { text: all, total: old.total + text.length, epoch: old.epoch };
+  }
+
+  notice(kind: Notice['kind'], message: string, field?: string, count?: number): void {
+    const notices = this.own('notices');
+    notices.push({ id: this.state.nextId++, kind, message, ...(field ? { field } : {}), ...(count !== undefined ? { count } : {}) });
+    if (notices.length > NOTICES_KEEP) notices.splice(0, notices.length - NOTICES_KEEP);
+  }
+
+  /** A snapshot replaced these slices wholesale: later messages of the batch must copy before changing them. */
+  markReplaced(): void {
+    for (const key of ['flights', 'sockets', 'nodes', 'arp', 'mac', 'routes', 'checks', 'terminals']) {
+      this.copied.delete(key);
+    }
+  }
+
+  finish(_now: number): LabState {
+    const s = this.state;
+    // frames whose end was lost (an overflow left it out) must not hang on a wire forever
+    const horizon = s.latestTime - FLIGHT_GRACE;
+    if (s.flights.some((f) => f.arrives < horizon)) s.flights = s.flights.filter((f) => f.arrives >= horizon);
+    return s;
+  }
+}
+
+/**
+ * The simulated time to draw at wall-clock `now`: the last run state's time, advanced at its speed while playing,
+ * never behind the newest message.
+ */
+export function simulatedTimeAt(state: Pick<LabState, 'run' | 'runAt' | 'latestTime'>, now: number): number {
+  const run = state.run;
+  if (!run) return state.latestTime;
+  if (run.mode !== 'PLAYING') return Math.max(run.time, state.latestTime);
+  const advanced = run.time + run.speed * Math.max(0, now - state.runAt) * 1e6;
+  return Math.max(advanced, state.latestTime);
+}
