@@ -30,7 +30,7 @@ import java.util.List;
 import java.util.Set;
 
 /**
- * The headless command line: {@code packetlab run ...} (and, once labs have checks, {@code packetlab check ...}).
+ * The headless command line: {@code packetlab run ...} and {@code packetlab check ...} ({@link CheckCommand}).
  * {@link dev.packetlab.server.PacketLabApplication} hands over here, before Spring starts, when the first argument is
  * one of {@link #COMMANDS}. Output is each node's terminal output, every line prefixed with the node's name.
  */
@@ -46,8 +46,9 @@ public final class PacketLabCli {
             Usage:
               packetlab run LAB.yaml --script FILE|- [--pcap OUT [--pcap-node NODE]] [--events OUT.jsonl] [--seed N] [--until DURATION]
                   runs the lab headless, feeding it the script's commands (- reads them from standard input)
-              packetlab check LAB.yaml --script FILE
-                  runs the script and the lab's checks; exit code 0 iff every check passes
+              packetlab check LAB.yaml --script FILE|- [--report OUT.json] [run's options]
+                  runs the script, then prints each step's check with PASS or FAIL and why;
+                  exit code 0 iff every check passes, 1 if one fails
             """;
 
     private PacketLabCli() {}
@@ -63,11 +64,7 @@ public final class PacketLabCli {
             err.print(USAGE);
             return EXIT_USAGE;
         }
-        if (args[0].equals("check")) {
-            // Checks arrive with the lab curriculum; until then no lab has any, and "all passed" would be a lie.
-            err.println("packetlab check: labs have no behaviour checks yet (they come with the lab curriculum)");
-            return EXIT_USAGE;
-        }
+        if (args[0].equals("check")) return check(args, in, out, err);
         RunOptions options;
         try {
             options = RunOptions.parse(args);
@@ -86,6 +83,30 @@ public final class PacketLabCli {
             return EXIT_USAGE;
         } catch (IOException e) {
             err.println("packetlab run: " + e.getMessage());
+            return EXIT_USAGE;
+        }
+    }
+
+    /** {@code check}: the same errors as {@code run}, each named after the command. */
+    private static int check(String[] args, InputStream in, PrintStream out, PrintStream err) {
+        CheckCommand.Options options;
+        try {
+            options = CheckCommand.Options.parse(args);
+        } catch (IllegalArgumentException e) {
+            err.println("packetlab check: " + e.getMessage());
+            err.print(USAGE);
+            return EXIT_USAGE;
+        }
+        try {
+            return CheckCommand.run(options, in, out, err);
+        } catch (LabException e) {
+            err.println(e.getMessage());
+            return EXIT_USAGE;
+        } catch (NoSuchFileException e) {
+            err.println("packetlab check: no such file: " + e.getFile());
+            return EXIT_USAGE;
+        } catch (IOException e) {
+            err.println("packetlab check: " + e.getMessage());
             return EXIT_USAGE;
         }
     }

@@ -2,6 +2,8 @@ package dev.packetlab.server.cli;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.packetlab.server.labs.LabFileReader;
+import dev.packetlab.stack.lab.Lab;
 import dev.packetlab.stack.testing.Tshark;
 import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
@@ -10,9 +12,15 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.DynamicTest;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestFactory;
 import org.junit.jupiter.api.io.TempDir;
+import tools.jackson.databind.json.JsonMapper;
 
 /** {@code packetlab run}: the headless way to use a lab, as a new user and CI use it. */
 class PacketLabCliTest {
@@ -179,5 +187,130 @@ class PacketLabCliTest {
     void anUnknownCommandPrintsUsage() {
         assertThat(execute("", "frobnicate")).isEqualTo(2);
         assertThat(stderr()).startsWith("Usage:\n");
+    }
+
+    // ---- check -----------------------------------------------------------------------------------------
+
+    private static final Path LABS = Path.of("../../labs");
+
+    /**
+     * Every lab with checks, found in labs/ so that a new one is covered without touching this test, passes with its
+     * solution script (labs/solutions/NAME.txt, exit 0) and fails with its wrong one (labs/solutions/NAME.wrong.txt,
+     * exit 1): a check must never pass on a run where the behaviour did not happen.
+     */
+    @TestFactory
+    Stream<DynamicTest> checkPassesEveryLabWithItsSolutionAndFailsItWithItsWrongScript() throws IOException {
+        List<DynamicTest> tests = new ArrayList<>();
+        try (Stream<Path> files = Files.list(LABS)) {
+            for (Path file : files.filter(f -> f.toString().endsWith(".yaml")).sorted().toList()) {
+                Lab lab = LabFileReader.read(file.toString(), Files.readString(file));
+                if (lab.steps().stream().allMatch(s -> s.check() == null)) continue;
+                String name = file.getFileName().toString().replace(".yaml", "");
+                Path solution = LABS.resolve("solutions/" + name + ".txt");
+                Path wrong = LABS.resolve("solutions/" + name + ".wrong.txt");
+                tests.add(DynamicTest.dynamicTest(name + " passes with " + solution, () -> {
+                    assertThat(solution).as("the solution script of %s", file).exists();
+                    assertThat(check(file, solution)).as(stdout() + stderr()).isZero();
+                }));
+                tests.add(DynamicTest.dynamicTest(name + " fails with " + wrong, () -> {
+                    assertThat(wrong).as("the wrong script of %s", file).exists();
+                    assertThat(check(file, wrong)).as(stdout() + stderr()).isEqualTo(CheckCommand.EXIT_FAILED);
+                }));
+            }
+        }
+        assertThat(tests).as("labs with checks").hasSizeGreaterThanOrEqualTo(8);
+        return tests.stream();
+    }
+
+    private int check(Path lab, Path script) {
+        out.reset();
+        err.reset();
+        return execute("", "check", lab.toString(), "--script", script.toString());
+    }
+
+    @Test
+    void checkPrintsEachStepWithPassOrFailAndWhy() {
+        int code = execute("pc1: ping -c 3 192.168.2.20\npc1: traceroute 192.168.2.99\n", "check", ROUTED_LAB,
+                "--script", "-");
+        assertThat(code).isEqualTo(CheckCommand.EXIT_FAILED);
+        assertThat(stdout()).startsWith("""
+                PASS  step 1: On pc1 run `ping -c 3 192.168.2.20`: the packets leave through the default gateway r1.
+                      seen 3 times (at least 3 wanted): r1 received ICMP 192.168.1.10 → 192.168.2.20 Echo (ping) \
+                request  id=0x0940, seq=1, ttl=64 at 0.006034 s (3 times in all); seen 3 times (at least 3 wanted): pc1 \
+                received ICMP 192.168.2.20 → 192.168.1.10 Echo (ping) reply  id=0x0940, seq=1, ttl=62 at 0.036353 s \
+                (3 times in all)
+                FAIL  step 2: On pc1 run `traceroute 192.168.2.20`: each router that decrements TTL to 0 answers with \
+                ICMP time exceeded.
+                """).endsWith("""
+                FAIL  step 3: On r1 run `ip route`: a connected route for each interface and the static route to \
+                192.168.2.0/24.
+                      not seen: ip on r1 printing a line containing "192.168.2.0/24 via 10.0.12.2 dev eth1"
+                1 of 3 checks passed
+                """);
+    }
+
+    @Test
+    void checkWritesAJsonReportWithEveryStep() throws IOException {
+        Path report = dir.resolve("report.json");
+        int code = execute("", "check", "../../labs/tcp-connection.yaml", "--script",
+                "../../labs/solutions/tcp-connection.wrong.txt", "--report", report.toString());
+        assertThat(code).isEqualTo(CheckCommand.EXIT_FAILED);
+        Map<?, ?> json = JsonMapper.builder().build().readValue(Files.readString(report), Map.class);
+        assertThat(json.get("lab")).isEqualTo("tcp-connection");
+        assertThat(json.get("passed")).isEqualTo(false);
+        assertThat(json.get("checks")).isEqualTo(5);
+        assertThat(json.get("checksPassed")).isEqualTo(1);
+        List<?> steps = (List<?>) json.get("steps");
+        assertThat(steps).hasSize(5);
+        Map<?, ?> first = (Map<?, ?>) steps.getFirst();
+        assertThat(first.get("step")).isEqualTo(1);
+        assertThat(first.get("path")).isEqualTo("steps[0]");
+        assertThat(first.get("check")).isEqualTo("a TCP socket of srv on port 8888 in state LISTEN");
+        assertThat(first.get("passed")).isEqualTo(true);
+        assertThat(first.get("at")).isEqualTo(0.0);
+        assertThat(((Map<?, ?>) first.get("text")).get("ko")).asString().startsWith("srv에서 `echo hello | nc -l 8888 &`");
+        Map<?, ?> fourth = (Map<?, ?>) steps.get(3);
+        assertThat(fourth.get("passed")).isEqualTo(false);
+        assertThat(fourth.get("at")).isNull();
+        assertThat(fourth.get("why"))
+                .isEqualTo("not seen: nc on srv printing a line containing \"Address already in use\"");
+    }
+
+    @Test
+    void checkWithReportButNoFileIsAUsageError() {
+        assertThat(execute("pc1: ip addr\n", "check", "../../labs/switch-basics.yaml", "--script", "-", "--report"))
+                .isEqualTo(PacketLabCli.EXIT_USAGE);
+        assertThat(stderr()).startsWith("packetlab check: --report needs a value\nUsage:\n");
+    }
+
+    @Test
+    void checkOfALabWhoseStepsHaveNoCheckSaysThereIsNothingToJudge() throws IOException {
+        Path lab = dir.resolve("plain.yaml");
+        Files.writeString(lab, """
+                id: plain
+                title: Plain
+                nodes:
+                  - {id: pc1, kind: host, ip: 10.0.0.1/24}
+                steps:
+                  - text: Look around
+                """);
+        assertThat(execute("pc1: ip addr\n", "check", lab.toString(), "--script", "-")).isEqualTo(PacketLabCli.EXIT_USAGE);
+        assertThat(stderr()).isEqualTo("packetlab check: " + lab + " has no step with a check: nothing to judge\n");
+    }
+
+    @Test
+    void aBadCheckIsALabErrorWithItsPath() throws IOException {
+        Path lab = dir.resolve("bad.yaml");
+        Files.writeString(lab, """
+                id: bad
+                title: Bad
+                nodes:
+                  - {id: pc1, kind: host, ip: 10.0.0.1/24}
+                steps:
+                  - text: Ping
+                    check: {output: {node: pc2, contains: "0% packet loss"}}
+                """);
+        assertThat(execute("", "check", lab.toString(), "--script", "-")).isEqualTo(PacketLabCli.EXIT_USAGE);
+        assertThat(stderr()).isEqualTo(lab + ": steps[0].check.output.node: no node named \"pc2\" (known: pc1)\n");
     }
 }
