@@ -56,9 +56,9 @@ public sealed interface Check {
     }
 
     /**
-     * {@code tcp-handshake}: SYN, SYN+ACK and ACK, each received by its addressee, with matching sequence and
-     * acknowledgment numbers (RFC 9293 3.5, figure 6), from {@code client} to {@code server} on the server's
-     * {@code port}. Null parts match any.
+     * {@code tcp-handshake}: SYN and SYN+ACK each received by their addressee, then the client's ACK, with matching
+     * sequence and acknowledgment numbers (RFC 9293 3.5, figure 6), from {@code client} to {@code server} on the
+     * server's {@code port}. Null parts match any.
      */
     record TcpHandshake(Peer client, Peer server, Integer port) implements Check {
         @Override

@@ -9,10 +9,12 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * Judges {@code tcp-handshake}: the three segments of RFC 9293 3.5 (figure 6), each counted when its addressee
- * received it, so a SYN lost on the way, or a SYN+ACK that never came back, is no handshake. The numbers must
- * chain: SYN+ACK acknowledges the SYN's ISN + 1, and the ACK carries ISN + 1 and acknowledges the server's ISN + 1.
- * The third segment may carry data, as it may in TCP.
+ * Judges {@code tcp-handshake}: the three segments of RFC 9293 3.5 (figure 6). The SYN must have reached the
+ * server and the SYN+ACK the client, so a SYN lost on the way, or a SYN+ACK that never came back, is no handshake;
+ * the handshake is complete when the client, now ESTABLISHED, sends its ACK — that is when a capture at the client
+ * shows it done, and the request that follows comes after it. The numbers must chain: SYN+ACK acknowledges the
+ * SYN's ISN + 1, and the ACK carries ISN + 1 and acknowledges the server's ISN + 1. The third segment may carry
+ * data, as it may in TCP.
  */
 final class HandshakeWatch extends Occurrences {
     private final Check.TcpHandshake check;
@@ -41,12 +43,12 @@ final class HandshakeWatch extends Occurrences {
     @Override
     boolean observe(Observation o) {
         DecodedFrame f = o.frame();
-        if (f == null || !f.tcp || !(o.event() instanceof TraceEvent.FrameReceived)
-                || !addresses.destination(o.event().node(), f) || f.has(FLAG_RST)) {
-            return false;
-        }
+        if (f == null || !f.tcp || f.has(FLAG_RST)) return false;
+        boolean received = o.event() instanceof TraceEvent.FrameReceived && addresses.destination(o.event().node(), f);
+        boolean sent = o.event() instanceof TraceEvent.FrameSent && addresses.origin(o.event().node(), f);
         boolean syn = f.has(FLAG_SYN);
         boolean ack = f.has(FLAG_ACK);
+        if (syn ? !received : !sent) return false;
         if (syn && !ack) {
             Connection c = Connection.of(f, true);
             if (!c.fits(check.client(), check.server(), check.port())) return false;
@@ -69,7 +71,7 @@ final class HandshakeWatch extends Occurrences {
             return false;
         }
         a.completed = true;
-        return occurred(o, () -> "SYN, SYN+ACK and ACK of " + c + " each received");
+        return occurred(o, () -> "SYN and SYN+ACK of " + c + " received, the ACK sent");
     }
 
     @Override
@@ -77,7 +79,7 @@ final class HandshakeWatch extends Occurrences {
         return switch (furthest) {
             case 0 -> "no SYN" + Peer.between(check.client(), check.server(), check.port()) + " was received";
             case 1 -> "a SYN was received, but no SYN+ACK acknowledging it came back";
-            default -> "SYN and SYN+ACK were received, but not the final ACK";
+            default -> "SYN and SYN+ACK were received, but the client sent no ACK";
         };
     }
 
