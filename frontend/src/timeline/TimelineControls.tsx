@@ -45,7 +45,7 @@ export function TimelineControls() {
         <span aria-hidden="true" class="tool-icon">
           {playing ? '❚❚' : '▶'}
         </span>
-        {playing ? t('timeline.pause') : t('timeline.play')}
+        <span data-testid="timeline-play-label">{playing ? t('timeline.pause') : t('timeline.play')}</span>
       </button>
       <button
         type="button"

@@ -8,14 +8,20 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import java.util.logging.Level;
 import java.util.logging.Logger;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.OutputType;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.interactions.Actions;
+import org.openqa.selenium.logging.LogEntry;
+import org.openqa.selenium.logging.LogType;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
 import org.openqa.selenium.chrome.ChromeOptions;
@@ -77,6 +83,8 @@ public final class HeadlessChromium implements AutoCloseable {
         List<String> args = new ArrayList<>(FLAGS);
         args.add("--user-data-dir=" + profile);
         options.addArguments(args);
+        // keeps the page's console so tests can assert it logged no error
+        options.setCapability("goog:loggingPrefs", Map.of(LogType.BROWSER, "ALL"));
         ChromeDriverService service = new ChromeDriverService.Builder()
                 .usingDriverExecutable(CHROMEDRIVER.toFile())
                 .usingAnyFreePort()
@@ -130,6 +138,59 @@ public final class HeadlessChromium implements AutoCloseable {
         return parent.findElements(By.cssSelector("[data-testid^='" + prefix + "']")).stream()
                 .map(element -> element.getDomAttribute("data-testid"))
                 .toList();
+    }
+
+    /** Waits until the element with {@code data-testid=testId} shows text containing {@code text}; returns its text. */
+    public String waitForTextContaining(String testId, String text) {
+        return new WebDriverWait(driver, WAIT)
+                .withMessage(() -> "[data-testid=" + testId + "] to contain \"" + text + "\"; it reads \""
+                        + textOrMissing(testId) + "\"")
+                .until(d -> {
+                    String shown = d.findElement(byTestId(testId)).getText();
+                    return shown.contains(text) ? shown : null;
+                });
+    }
+
+    /** Waits until {@code condition} gives a value other than null or false, for up to {@code seconds}. */
+    public <T> T waitUntil(String what, int seconds, Function<WebDriver, T> condition) {
+        return new WebDriverWait(driver, Duration.ofSeconds(seconds)).withMessage(what).until(condition);
+    }
+
+    /** Whether an element with {@code data-testid=testId} is on the page now (visible or not). */
+    public boolean present(String testId) {
+        return !driver.findElements(byTestId(testId)).isEmpty();
+    }
+
+    /**
+     * Types into the element with the keyboard focus after clicking {@code testId}, as a person would: for
+     * terminals, whose keyboard input goes to a hidden text area that xterm.js keeps focused.
+     */
+    public void typeAt(String testId, CharSequence... keys) {
+        find(testId).click();
+        new Actions(driver).sendKeys(keys).perform();
+    }
+
+    /** The page's console messages at level SEVERE (errors, failed loads) since the last call. */
+    public List<String> consoleErrors() {
+        return driver.manage().logs().get(LogType.BROWSER).getAll().stream()
+                .filter(entry -> entry.getLevel().intValue() >= Level.SEVERE.intValue())
+                .map(LogEntry::getMessage)
+                .toList();
+    }
+
+    /** Saves what the window shows as a PNG (used when a test fails). */
+    public void screenshot(Path file) {
+        try {
+            Files.createDirectories(file.getParent());
+            Files.write(file, driver.getScreenshotAs(OutputType.BYTES));
+        } catch (IOException | RuntimeException e) {
+            System.err.println("could not save a screenshot to " + file + ": " + e);
+        }
+    }
+
+    private String textOrMissing(String testId) {
+        List<WebElement> found = driver.findElements(byTestId(testId));
+        return found.isEmpty() ? "(no such element)" : found.getFirst().getText();
     }
 
     public static By byTestId(String testId) {
