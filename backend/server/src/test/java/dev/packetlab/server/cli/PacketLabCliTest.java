@@ -236,8 +236,8 @@ class PacketLabCliTest {
         assertThat(stdout()).startsWith("""
                 PASS  step 1: On pc1 run `ping -c 3 192.168.2.20`: the packets leave through the default gateway r1.
                       seen 3 times (at least 3 wanted): r1 received ICMP 192.168.1.10 → 192.168.2.20 Echo (ping) \
-                request  id=0x0940, seq=1, ttl=64 at 0.006034 s (3 times in all); seen 3 times (at least 3 wanted): pc1 \
-                received ICMP 192.168.2.20 → 192.168.1.10 Echo (ping) reply  id=0x0940, seq=1, ttl=62 at 0.036353 s \
+                request  id=0x0940, seq=1, ttl=64 at 0.006034 s (3 times in all); seen 3 times (at least 3 wanted): \
+                pc1 received ICMP 192.168.2.20 → 192.168.1.10 Echo (ping) reply  id=0x0940, seq=1, ttl=62 at 0.036353 s \
                 (3 times in all)
                 FAIL  step 2: On pc1 run `traceroute 192.168.2.20`: each router that decrements TTL to 0 answers with \
                 ICMP time exceeded.
@@ -268,7 +268,8 @@ class PacketLabCliTest {
         assertThat(first.get("check")).isEqualTo("a TCP socket of srv on port 8888 in state LISTEN");
         assertThat(first.get("passed")).isEqualTo(true);
         assertThat(first.get("at")).isEqualTo(0.0);
-        assertThat(((Map<?, ?>) first.get("text")).get("ko")).asString().startsWith("srv에서 `echo hello | nc -l 8888 &`");
+        assertThat(((Map<?, ?>) first.get("text")).get("ko")).asString()
+                .startsWith("srv에서 `echo hello | nc -l 8888 &`");
         Map<?, ?> fourth = (Map<?, ?>) steps.get(3);
         assertThat(fourth.get("passed")).isEqualTo(false);
         assertThat(fourth.get("at")).isNull();
@@ -294,7 +295,8 @@ class PacketLabCliTest {
                 steps:
                   - text: Look around
                 """);
-        assertThat(execute("pc1: ip addr\n", "check", lab.toString(), "--script", "-")).isEqualTo(PacketLabCli.EXIT_USAGE);
+        assertThat(execute("pc1: ip addr\n", "check", lab.toString(), "--script", "-"))
+                .isEqualTo(PacketLabCli.EXIT_USAGE);
         assertThat(stderr()).isEqualTo("packetlab check: " + lab + " has no step with a check: nothing to judge\n");
     }
 

@@ -125,11 +125,13 @@ public sealed interface Check {
             implements Check {
         @Override
         public String describe() {
-            String range = atLeast != null && atMost != null && atLeast.equals(atMost) ? " equal to " + variable.format(atLeast)
+            boolean exact = atLeast != null && atMost != null && atLeast.equals(atMost);
+            String range = exact ? " equal to " + variable.format(atLeast)
                     : (atLeast == null ? "" : " at least " + variable.format(atLeast))
                     + (atLeast != null && atMost != null ? " and" : "")
                     + (atMost == null ? "" : " at most " + variable.format(atMost));
-            return variable.word() + " of a TCP connection of " + node + (port == null ? "" : " on port " + port) + range;
+            return variable.word() + " of a TCP connection of " + node + (port == null ? "" : " on port " + port)
+                    + range;
         }
 
         @Override
@@ -153,7 +155,10 @@ public sealed interface Check {
         public boolean passesOnAnEmptyRun() { return false; }
     }
 
-    /** {@code mac-entry}: the switch {@code node} learned {@code mac} (or a MAC address of {@code macOf}), on {@code port}. */
+    /**
+     * {@code mac-entry}: the switch {@code node} learned {@code mac} (or a MAC address of {@code macOf}), on
+     * {@code port} when given.
+     */
     record MacEntry(String node, MacAddress mac, String macOf, String port) implements Check {
         @Override
         public String describe() {

@@ -103,13 +103,16 @@ public final class CheckEvaluator implements TraceListener {
         DecodedFrame frame = switch (event) {
             case TraceEvent.FrameSent s -> DecodedFrame.ethernet(s.frame());
             case TraceEvent.FrameReceived r -> DecodedFrame.ethernet(r.frame());
-            case TraceEvent.FrameDropped d -> d.ethernet() ? DecodedFrame.ethernet(d.bytes()) : DecodedFrame.ipv4(d.bytes());
+            case TraceEvent.FrameDropped d -> d.ethernet() ? DecodedFrame.ethernet(d.bytes())
+                    : DecodedFrame.ipv4(d.bytes());
             default -> null;
         };
         int kinds = 0;
         if (tcp != null && frame != null && frame.tcp) {
             if (event instanceof TraceEvent.FrameSent && addresses.origin(event.node(), frame)) kinds = tcp.sent(frame);
-            if (event instanceof TraceEvent.FrameReceived && addresses.destination(event.node(), frame)) tcp.received(frame);
+            if (event instanceof TraceEvent.FrameReceived && addresses.destination(event.node(), frame)) {
+                tcp.received(frame);
+            }
         }
         List<Terminals.Line> lines = event instanceof TraceEvent.TerminalOutput t ? terminals.on(t) : List.of();
         judge(new Observation(++events, event, frame, kinds, lines));

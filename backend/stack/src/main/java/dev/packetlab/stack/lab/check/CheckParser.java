@@ -131,7 +131,8 @@ public final class CheckParser {
         if (m == null) return null;
         if (m.size() != 1) {
             error(path, "expected one check, such as {frame: {proto: arp}}, got " + (m.isEmpty() ? "an empty mapping"
-                    : m.size() + " keys (" + String.join(", ", m.keySet()) + "); to require several, list them under all:"));
+                    : m.size() + " keys (" + String.join(", ", m.keySet())
+                    + "); to require several, list them under all:"));
             return null;
         }
         String name = m.keySet().iterator().next();
@@ -160,7 +161,8 @@ public final class CheckParser {
         Check c = switch (name) {
             case "frame" -> frame(b, at);
             case "drop" -> drop(b, at);
-            case "tcp-handshake" -> new Check.TcpHandshake(peer(b, "client", at), peer(b, "server", at), port(b, "port", at));
+            case "tcp-handshake" -> new Check.TcpHandshake(peer(b, "client", at), peer(b, "server", at),
+                    port(b, "port", at));
             case "tcp-close" -> new Check.TcpClose(peer(b, "client", at), peer(b, "server", at), port(b, "port", at),
                     node(b, "first", at, false, true));
             case "socket-state" -> socketState(b, at);
@@ -211,8 +213,9 @@ public final class CheckParser {
             for (DropReason r : DropReason.values()) if (word(r).equals(v)) reason = r;
             if (reason == null) {
                 String near = v instanceof String s ? nearest(s, names) : null;
-                error(path + ".reason", "unknown reason " + describe(v) + (near == null ? "" : " (did you mean " + near + "?)")
-                        + "; one of " + String.join(", ", names));
+                error(path + ".reason", "unknown reason " + describe(v)
+                        + (near == null ? "" : " (did you mean " + near + "?)") + "; one of "
+                        + String.join(", ", names));
             }
         }
         String at = node(m, "at", path, false, false);
@@ -266,7 +269,8 @@ public final class CheckParser {
     private String udpState(String text, String path) {
         String t = text.toUpperCase();
         if (List.of("UNCONN", "ESTABLISHED", "CLOSED").contains(t)) return t;
-        error(path, "unknown UDP socket state \"" + text + "\"; one of UNCONN (bound), ESTABLISHED (connected), CLOSED");
+        error(path, "unknown UDP socket state \"" + text
+                + "\"; one of UNCONN (bound), ESTABLISHED (connected), CLOSED");
         return null;
     }
 
@@ -288,9 +292,9 @@ public final class CheckParser {
                     + (near == null ? "" : " (did you mean " + near + "?)") + "; one of " + String.join(", ", names));
         }
         if (variable == null) return null;
-        Long equals = m.containsKey("equals") ? variableValue(m.get("equals"), path + ".equals", variable) : null;
-        Long atLeast = m.containsKey("at-least") ? variableValue(m.get("at-least"), path + ".at-least", variable) : equals;
-        Long atMost = m.containsKey("at-most") ? variableValue(m.get("at-most"), path + ".at-most", variable) : equals;
+        Long equals = bound(m, "equals", path, variable, null);
+        Long atLeast = bound(m, "at-least", path, variable, equals);
+        Long atMost = bound(m, "at-most", path, variable, equals);
         if (m.containsKey("equals") && (m.containsKey("at-least") || m.containsKey("at-most"))) {
             error(path + ".equals", "give equals, or at-least and at-most, not both");
         } else if (!m.containsKey("equals") && !m.containsKey("at-least") && !m.containsKey("at-most")) {
@@ -299,6 +303,11 @@ public final class CheckParser {
             error(path + ".at-most", "is below at-least, so no value could pass");
         }
         return new Check.TcpVariable(node, port, variable, atLeast, atMost);
+    }
+
+    /** The bound under {@code key}, or {@code otherwise} when there is none. */
+    private Long bound(Map<String, Object> m, String key, String path, TcpVariableName variable, Long otherwise) {
+        return m.containsKey(key) ? variableValue(m.get(key), path + "." + key, variable) : otherwise;
     }
 
     private Long variableValue(Object value, String path, TcpVariableName variable) {
@@ -319,7 +328,9 @@ public final class CheckParser {
     private Check arpEntry(Map<String, Object> m, String path) {
         String node = node(m, "node", path, true, true);
         Peer address = peer(m, "address", path);
-        if (address == null && !m.containsKey("address")) error(path + ".address", "missing (a node or an IPv4 address)");
+        if (address == null && !m.containsKey("address")) {
+            error(path + ".address", "missing (a node or an IPv4 address)");
+        }
         MacAddress mac = null;
         String macOf = null;
         if (m.containsKey("mac")) {
@@ -385,7 +396,8 @@ public final class CheckParser {
                 try {
                     matches = Pattern.compile(s);
                 } catch (PatternSyntaxException e) {
-                    error(path + ".matches", "not a regular expression: " + e.getDescription() + " at index " + e.getIndex());
+                    error(path + ".matches", "not a regular expression: " + e.getDescription() + " at index "
+                            + e.getIndex());
                 }
             } else {
                 error(path + ".matches", "expected a regular expression, got " + describe(r));
@@ -405,8 +417,8 @@ public final class CheckParser {
         if (rest.size() == 1 && KEYS.containsKey(rest.keySet().iterator().next())) {
             counted = check(rest, path);
             if (counted != null && !counted.countable()) {
-                error(path + "." + rest.keySet().iterator().next(), "count counts occurrences of one check such as frame, "
-                        + "retransmission or tcp-handshake; all, any, not, before and count cannot be counted");
+                error(path + "." + rest.keySet().iterator().next(), "count counts occurrences of one check such as "
+                        + "frame, retransmission or tcp-handshake; all, any, not, before and count cannot be counted");
                 counted = null;
             }
         } else {
@@ -414,7 +426,9 @@ public final class CheckParser {
             allowed.addAll(FILTER_KEYS);
             keys(m, path, allowed);
             counted = rest.isEmpty() ? null : frame(rest, path);
-            if (rest.isEmpty()) error(path, "say what to count: a frame filter's keys, or one check such as {retransmission: {}}");
+            if (rest.isEmpty()) {
+                error(path, "say what to count: a frame filter's keys, or one check such as {retransmission: {}}");
+            }
         }
         long atLeast = 0;
         long atMost = Long.MAX_VALUE;
@@ -454,8 +468,9 @@ public final class CheckParser {
                 proto = s.toLowerCase();
             } else {
                 String near = p instanceof String s ? nearest(s, PROTOCOLS) : null;
-                error(path + ".proto", "unknown protocol " + describe(p) + (near == null ? "" : " (did you mean " + near + "?)")
-                        + "; one of " + String.join(", ", PROTOCOLS));
+                error(path + ".proto", "unknown protocol " + describe(p)
+                        + (near == null ? "" : " (did you mean " + near + "?)") + "; one of "
+                        + String.join(", ", PROTOCOLS));
                 return null;
             }
         }
@@ -465,7 +480,7 @@ public final class CheckParser {
         List<Condition> conditions = new ArrayList<>();
         if (effective != null) conditions.add(new Condition("", protocol(effective)));
         for (String key : FILTER_KEYS) {
-            if (!m.containsKey(key) || key.equals("proto") || key.equals("sent-by") || key.equals("received-by")) continue;
+            if (!m.containsKey(key) || List.of("proto", "sent-by", "received-by").contains(key)) continue;
             Condition c = condition(key, m.get(key), path + "." + key, m);
             if (c != null) conditions.add(c);
         }
@@ -544,13 +559,17 @@ public final class CheckParser {
         if (proto == null) return m.containsKey("port") || m.containsKey("src-port") || m.containsKey("dst-port")
                 || m.containsKey("contains") ? "TCP or UDP packet" : "frame";
         return switch (proto) {
-            case "arp" -> "ARP " + ("reply".equals(m.get("arp")) ? "reply" : "request".equals(m.get("arp")) ? "request" : "packet");
+            case "arp" -> "ARP " + (m.get("arp") instanceof String a && List.of("request", "reply").contains(a) ? a
+                    : "packet");
             case "ip" -> "IPv4 packet";
-            case "icmp" -> m.get("icmp-type") instanceof String t && ICMP_TYPES.containsKey(t) ? "ICMP " + t : "ICMP message";
+            case "icmp" -> "ICMP " + (m.get("icmp-type") instanceof String t && ICMP_TYPES.containsKey(t) ? t
+                    : "message");
             case "udp" -> "UDP datagram";
             case "tcp" -> "TCP segment";
-            case "dns" -> "DNS " + ("query".equals(m.get("dns")) ? "query" : "response".equals(m.get("dns")) ? "response" : "message");
-            default -> "HTTP " + (m.containsKey("http-method") ? "request" : m.containsKey("http-status") ? "response" : "message");
+            case "dns" -> "DNS " + (m.get("dns") instanceof String d && List.of("query", "response").contains(d) ? d
+                    : "message");
+            default -> "HTTP " + (m.containsKey("http-method") ? "request"
+                    : m.containsKey("http-status") ? "response" : "message");
         };
     }
 
@@ -631,7 +650,8 @@ public final class CheckParser {
                 Integer rcode = null;
                 for (int r = 0; r < 16; r++) if (DnsMessage.rcodeName(r).equalsIgnoreCase(String.valueOf(v))) rcode = r;
                 if (rcode == null) {
-                    error(path, "expected a response code such as NOERROR, NXDOMAIN, SERVFAIL or REFUSED, got " + describe(v));
+                    error(path, "expected a response code such as NOERROR, NXDOMAIN, SERVFAIL or REFUSED, got "
+                            + describe(v));
                     return null;
                 }
                 int code = rcode;
@@ -686,7 +706,8 @@ public final class CheckParser {
         if (v instanceof Integer n && n >= 0 && n <= 255) return n;
         String near = v instanceof String s ? nearest(s, List.copyOf(new TreeSet<>(ICMP_TYPES.keySet()))) : null;
         error(path, "expected an ICMP type: " + String.join(", ", new TreeSet<>(ICMP_TYPES.keySet()))
-                + " or a number from 0 to 255" + (near == null ? "" : " (did you mean " + near + "?)") + "; got " + describe(v));
+                + " or a number from 0 to 255" + (near == null ? "" : " (did you mean " + near + "?)") + "; got "
+                + describe(v));
         return null;
     }
 
@@ -709,7 +730,9 @@ public final class CheckParser {
         }
         NodeSpec n = nodes.get(id);
         if (n == null) {
-            if (!writtenIds.contains(id)) error(p, "no node named \"" + id + "\" (known: " + String.join(", ", nodes.keySet()) + ")");
+            if (!writtenIds.contains(id)) {
+                error(p, "no node named \"" + id + "\" (known: " + String.join(", ", nodes.keySet()) + ")");
+            }
             return null;
         }
         if (ip && !n.kind().speaksIp()) {

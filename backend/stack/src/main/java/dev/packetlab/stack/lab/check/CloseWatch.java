@@ -63,7 +63,8 @@ final class CloseWatch extends Occurrences {
         String closer = addresses.owner(firstEnd == 0 ? key.client() : key.server());
         boolean backwardFits = backward.fits(check.client(), check.server(), check.port());
         // with nothing to tell the ends apart, the server is the end on the lower (well-known) port
-        Connection shown = forwardFits && (!backwardFits || forward.serverPort() < forward.clientPort()) ? forward : backward;
+        Connection shown = forwardFits && (!backwardFits || forward.serverPort() < forward.clientPort())
+                ? forward : backward;
         String connection = shown.toString();
         if (check.first() != null && !check.first().equals(closer)) {
             nearMiss = connection + " closed, but " + closer + " sent the first FIN";

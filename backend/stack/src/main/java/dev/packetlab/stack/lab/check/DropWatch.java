@@ -18,8 +18,9 @@ final class DropWatch extends Occurrences {
         if (check.reason() != null && d.reason() != check.reason()) return false;
         if (check.at() != null && !d.node().equals(check.at())) return false;
         if (!check.filter().matches(o.frame())) return false;
+        DecodedFrame f = o.frame();
         return occurred(o, () -> d.node() + " dropped " + (d.ethernet() ? FrameWatch.summary(d.bytes())
-                : "an IPv4 packet " + new Ipv4Address(o.frame().ipSource) + " → " + new Ipv4Address(o.frame().ipDestination))
+                : "an IPv4 packet " + new Ipv4Address(f.ipSource) + " → " + new Ipv4Address(f.ipDestination))
                 + " (" + because(d) + ")");
     }
 

@@ -50,7 +50,9 @@ final class TableEntryWatch extends Occurrences {
     }
 
     private boolean mac(Observation o, TraceEvent.MacTableChanged m, Check.MacEntry c) {
-        if (!m.node().equals(c.node()) || !learned(m.change()) || !macs.contains(MacAddress.parse(m.mac()))) return false;
+        if (!m.node().equals(c.node()) || !learned(m.change()) || !macs.contains(MacAddress.parse(m.mac()))) {
+            return false;
+        }
         lastSeen = m.mac() + " on port " + m.port();
         if (c.port() != null && !c.port().equals(m.port())) return false;
         return occurred(o, () -> m.node() + " learned " + m.mac() + " on port " + m.port());

@@ -46,6 +46,7 @@ final class TcpVariableWatch extends Occurrences {
     @Override
     String progress() {
         return lowest == Long.MAX_VALUE ? "no such connection reported its variables"
-                : "its values ranged from " + check.variable().format(lowest) + " to " + check.variable().format(highest);
+                : "its values ranged from " + check.variable().format(lowest) + " to "
+                        + check.variable().format(highest);
     }
 }

@@ -27,10 +27,12 @@ final class Watches {
             case Check.TcpVariable c -> new TcpVariableWatch(c);
             case Check.ArpEntry c -> new TableEntryWatch(c, c.mac() != null ? Set.of(c.mac())
                     : c.macOf() != null ? macs(network, c.macOf()) : null);
-            case Check.MacEntry c -> new TableEntryWatch(c, c.mac() != null ? Set.of(c.mac()) : macs(network, c.macOf()));
+            case Check.MacEntry c -> new TableEntryWatch(c, c.mac() != null ? Set.of(c.mac())
+                    : macs(network, c.macOf()));
             case Check.Output c -> new OutputWatch(c);
             case Check.Count c -> new CountWatch(c, (Occurrences) of(c.counted(), addresses, network, leaves));
-            case Check.Before c -> new BeforeWatch(c.order().stream().map(p -> of(p, addresses, network, leaves)).toList());
+            case Check.Before c -> new BeforeWatch(c.order().stream().map(p -> of(p, addresses, network, leaves))
+                    .toList());
             case Check.All c -> new AllWatch(c.checks().stream().map(p -> of(p, addresses, network, leaves)).toList());
             case Check.Any c -> new AnyWatch(c.checks().stream().map(p -> of(p, addresses, network, leaves)).toList());
             case Check.Not c -> new NotWatch(of(c.check(), addresses, network, leaves));

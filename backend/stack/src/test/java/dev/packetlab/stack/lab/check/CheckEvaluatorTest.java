@@ -29,7 +29,8 @@ class CheckEvaluatorTest {
                 step(m("arp-entry", m("node", "pc1", "address", "srv")))));
         run.script(PING);
         assertThat(run.changes).containsExactly(
-                "step 2 passed at 0.004019 s: pc1's ARP cache updated 10.0.0.2 at 02:00:00:00:00:02 on eth0 at 0.004019 s",
+                "step 2 passed at 0.004019 s: pc1's ARP cache updated 10.0.0.2 at 02:00:00:00:00:02 on eth0 at "
+                        + "0.004019 s",
                 "step 0 passed at 0.008050 s: pc1 received ICMP 10.0.0.2 → 10.0.0.1 Echo (ping) reply  id=0x0940, "
                         + "seq=1, ttl=64 at 0.008050 s");
     }
@@ -70,8 +71,8 @@ class CheckEvaluatorTest {
         StepResult reversed = verdict(switched(step(m("before", l(ICMP, ARP)))), PING);
         assertThat(reversed.passed()).isFalse();
         assertThat(reversed.why()).isEqualTo("out of order: pc1 sent ARP 02:00:00:00:00:01 → Broadcast "
-                + "(ff:ff:ff:ff:ff:ff) Who has 10.0.0.2? Tell 10.0.0.1 at 0.000000 s (2 times in all), which should have "
-                + "come after pc1 sent ICMP 10.0.0.1 → 10.0.0.2 Echo (ping) request  id=0x0940, seq=1, ttl=64 at "
+                + "(ff:ff:ff:ff:ff:ff) Who has 10.0.0.2? Tell 10.0.0.1 at 0.000000 s (2 times in all), which should "
+                + "have come after pc1 sent ICMP 10.0.0.1 → 10.0.0.2 Echo (ping) request  id=0x0940, seq=1, ttl=64 at "
                 + "0.004019 s (2 times in all)");
     }
 

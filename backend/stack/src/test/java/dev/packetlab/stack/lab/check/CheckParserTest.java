@@ -43,8 +43,8 @@ class CheckParserTest {
     @Test
     void aHandshakeCheckNamesNodesResolvedToTheirAddresses() {
         assertThat(check(m("tcp-handshake", m("client", "pc1", "server", "srv", "port", 8888))))
-                .isEqualTo(new Check.TcpHandshake(new Peer("pc1", address("10.0.0.1")), new Peer("srv", address("10.0.0.2")),
-                        8888));
+                .isEqualTo(new Check.TcpHandshake(new Peer("pc1", address("10.0.0.1")),
+                        new Peer("srv", address("10.0.0.2")), 8888));
     }
 
     @Test
@@ -119,13 +119,15 @@ class CheckParserTest {
     @Test
     void anUnknownCheckSuggestsTheNearestName() {
         assertThat(errors(m("tcp-handshak", m()))).singleElement().asString().startsWith(
-                "steps[0].check.tcp-handshak: unknown check (did you mean tcp-handshake?); known: all, any, arp-entry, ");
+                "steps[0].check.tcp-handshak: unknown check (did you mean tcp-handshake?); known: all, any, "
+                        + "arp-entry, ");
     }
 
     @Test
     void anUnknownKeySuggestsTheNearestAndListsTheAllowedOnes() {
         assertThat(errors(m("tcp-handshake", m("clinet", "pc1")))).containsExactly(
-                "steps[0].check.tcp-handshake.clinet: unknown key (did you mean client?); allowed: client, port, server");
+                "steps[0].check.tcp-handshake.clinet: unknown key (did you mean client?); allowed: client, port, "
+                        + "server");
     }
 
     @Test
@@ -137,7 +139,8 @@ class CheckParserTest {
     @Test
     void aSwitchCannotBeTheSourceOfAPacket() {
         assertThat(errors(m("frame", m("from", "sw1")))).containsExactly(
-                "steps[0].check.frame.from: sw1 is a switch, which has no IP stack (only hosts, servers and routers do)");
+                "steps[0].check.frame.from: sw1 is a switch, which has no IP stack (only hosts, servers and routers "
+                        + "do)");
     }
 
     @Test
@@ -202,8 +205,8 @@ class CheckParserTest {
     @Test
     void aDropReasonIsOneOfTheKnownOnes() {
         assertThat(errors(m("drop", m("reason", "ttl-expird")))).singleElement().asString().startsWith(
-                "steps[0].check.drop.reason: unknown reason the text \"ttl-expird\" (did you mean ttl-expired?); one of "
-                        + "queue-full, link-loss, ");
+                "steps[0].check.drop.reason: unknown reason the text \"ttl-expird\" (did you mean ttl-expired?); one "
+                        + "of queue-full, link-loss, ");
     }
 
     @Test
@@ -266,7 +269,8 @@ class CheckParserTest {
     void theSchemaListsEveryDropReasonVariableAndProtocol() throws IOException {
         String schema = Files.readString(Path.of("../../docs/lab.schema.json")).replaceAll("\\s+", "");
         assertThat(schema).contains("\"reason\":{\"enum\":[" + Arrays.stream(DropReason.values())
-                .map(r -> "\"" + r.name().toLowerCase().replace('_', '-') + "\"").collect(Collectors.joining(",")) + "]}");
+                .map(r -> "\"" + r.name().toLowerCase().replace('_', '-') + "\"").collect(Collectors.joining(","))
+                + "]}");
         assertThat(schema).contains("\"variable\":{\"enum\":[" + Arrays.stream(TcpVariableName.values())
                 .map(v -> "\"" + v.key() + "\"").collect(Collectors.joining(",")) + "]}");
         assertThat(schema).contains("\"proto\":{\"enum\":[" + CheckParser.PROTOCOLS.stream()

@@ -54,15 +54,16 @@ class FrameCheckTest {
         StepResult r = routedVerdict(m("count", m("icmp-type", "echo-request", "to", "pc2", "received-by", "pc3",
                 "at-least", 3)), PING_PC2);
         assertThat(r.passed()).isTrue();
-        assertThat(r.why()).startsWith("seen 3 times (at least 3 wanted): pc3 received ICMP 192.168.1.10 → 192.168.2.20");
+        assertThat(r.why())
+                .startsWith("seen 3 times (at least 3 wanted): pc3 received ICMP 192.168.1.10 → 192.168.2.20");
     }
 
     @Test
     void aDropNamesWhereAndWhy() {
         StepResult r = routedVerdict(m("drop", m("icmp-type", "echo-reply", "at", "pc3", "reason", "not-for-us")),
                 PING_PC2);
-        assertThat(r.why()).isEqualTo("pc3 dropped ICMP 192.168.2.20 → 192.168.1.10 Echo (ping) reply  id=0x0940, seq=1, "
-                + "ttl=64 (not addressed to this interface) at 0.014085 s (3 times in all)");
+        assertThat(r.why()).isEqualTo("pc3 dropped ICMP 192.168.2.20 → 192.168.1.10 Echo (ping) reply  id=0x0940, "
+                + "seq=1, ttl=64 (not addressed to this interface) at 0.014085 s (3 times in all)");
     }
 
     /** A packet that found no route never got a source address or a frame: the drop holds the bare packet. */
@@ -70,7 +71,8 @@ class FrameCheckTest {
     void aPacketWithNoRouteIsADropOfAnIpv4PacketWithoutFrame() {
         StepResult r = verdict(switched(step(m("drop", m("to", "10.9.9.9", "reason", "no-route")))),
                 "pc1: ping -c 1 10.9.9.9\n");
-        assertThat(r.why()).isEqualTo("pc1 dropped an IPv4 packet 0.0.0.0 → 10.9.9.9 (no route to 10.9.9.9) at 0.000000 s");
+        assertThat(r.why())
+                .isEqualTo("pc1 dropped an IPv4 packet 0.0.0.0 → 10.9.9.9 (no route to 10.9.9.9) at 0.000000 s");
     }
 
     @Test
@@ -93,9 +95,10 @@ class FrameCheckTest {
     void arpRequestsAreBroadcastAndRepliesAreNot() {
         String script = "pc1: ping -c 1 10.0.0.2\n";
         assertThat(verdict(switched(step(m("frame", m("arp", "request", "broadcast", true, "from", "pc1",
-                "to", "srv")))), script).why()).isEqualTo("pc1 sent ARP 02:00:00:00:00:01 → Broadcast (ff:ff:ff:ff:ff:ff) "
-                + "Who has 10.0.0.2? Tell 10.0.0.1 at 0.000000 s");
-        assertThat(verdict(switched(step(m("frame", m("arp", "reply", "broadcast", true)))), script).passed()).isFalse();
+                "to", "srv")))), script).why()).isEqualTo("pc1 sent ARP 02:00:00:00:00:01 → Broadcast "
+                + "(ff:ff:ff:ff:ff:ff) Who has 10.0.0.2? Tell 10.0.0.1 at 0.000000 s");
+        assertThat(verdict(switched(step(m("frame", m("arp", "reply", "broadcast", true)))), script).passed())
+                .isFalse();
     }
 
     /**

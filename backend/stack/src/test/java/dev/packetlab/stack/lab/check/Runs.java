@@ -57,8 +57,8 @@ final class Runs {
                         m("id", "hub1", "kind", "hub"),
                         m("id", "pc2", "kind", "host", "ip", "192.168.2.20/24", "gateway", "192.168.2.1"),
                         m("id", "pc3", "kind", "host", "ip", "192.168.2.30/24", "gateway", "192.168.2.1")),
-                "links", l(m("a", "pc1", "b", "r1:eth0"), m("a", "r1:eth1", "b", "r2:eth0"), m("a", "r2:eth1", "b", "hub1"),
-                        m("a", "hub1", "b", "pc2"), m("a", "hub1", "b", "pc3")),
+                "links", l(m("a", "pc1", "b", "r1:eth0"), m("a", "r1:eth1", "b", "r2:eth0"),
+                        m("a", "r2:eth1", "b", "hub1"), m("a", "hub1", "b", "pc2"), m("a", "hub1", "b", "pc3")),
                 "steps", l(steps));
     }
 

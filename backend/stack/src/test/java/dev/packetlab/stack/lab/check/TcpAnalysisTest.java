@@ -154,7 +154,7 @@ class TcpAnalysisTest {
     void aVariableThatNeverReachedTheRangeSaysWhereItWas() {
         Run run = new Run(switched(step(m("tcp-variable", m("node", "pc1", "variable", "rto", "at-least", "2s")))));
         transfer(run, 200_000, 0);
-        assertThat(run.result().why()).isEqualTo("not seen: the retransmission timeout (RTO) of a TCP connection of pc1 "
-                + "at least 2.000000 s (its values ranged from 1.000000 s to 1.000000 s)");
+        assertThat(run.result().why()).isEqualTo("not seen: the retransmission timeout (RTO) of a TCP connection of "
+                + "pc1 at least 2.000000 s (its values ranged from 1.000000 s to 1.000000 s)");
     }
 }

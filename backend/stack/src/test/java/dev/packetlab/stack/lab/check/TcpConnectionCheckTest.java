@@ -67,8 +67,8 @@ class TcpConnectionCheckTest {
     void aCloseStartedByTheOtherSideFailsAndSaysWhoStartedIt() {
         StepResult r = run(m("tcp-close", m("client", "pc1", "server", "srv", "first", "srv")), CLIENT_CLOSES);
         assertThat(r.passed()).isFalse();
-        assertThat(r.why()).isEqualTo("not seen: a TCP connection closed by both sides from pc1 to srv, srv sending the "
-                + "first FIN (10.0.0.1:38186 → 10.0.0.2:8888 closed, but pc1 sent the first FIN)");
+        assertThat(r.why()).isEqualTo("not seen: a TCP connection closed by both sides from pc1 to srv, srv sending "
+                + "the first FIN (10.0.0.1:38186 → 10.0.0.2:8888 closed, but pc1 sent the first FIN)");
     }
 
     @Test
@@ -89,8 +89,8 @@ class TcpConnectionCheckTest {
         Map<String, Object> srvTimeWait = m("socket-state", m("node", "srv", "port", 8888, "state", "TIME_WAIT"));
         assertThat(run(srvTimeWait, SERVER_CLOSES).why()).isEqualTo("srv's TCP socket 10.0.0.2:8888 ⇄ 10.0.0.1:38186 "
                 + "went from FIN_WAIT_2 to TIME_WAIT (FIN received) at 0.014072 s");
-        assertThat(run(srvTimeWait, CLIENT_CLOSES).why()).isEqualTo("not seen: a TCP socket of srv on port 8888 in state "
-                + "TIME_WAIT (the last state it reached was CLOSED)");
+        assertThat(run(srvTimeWait, CLIENT_CLOSES).why()).isEqualTo("not seen: a TCP socket of srv on port 8888 in "
+                + "state TIME_WAIT (the last state it reached was CLOSED)");
         assertThat(run(m("socket-state", m("node", "pc1", "remote", "srv", "remote-port", 8888, "state", "TIME-WAIT")),
                 CLIENT_CLOSES).passed()).isTrue();
     }

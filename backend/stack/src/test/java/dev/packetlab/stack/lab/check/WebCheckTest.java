@@ -17,7 +17,8 @@ import org.junit.jupiter.api.Test;
 class WebCheckTest {
     private static final Map<String, Object> DNS_ANSWER = m("frame", m("dns", "response", "dns-rcode", "NOERROR",
             "dns-name", "www.example.lab", "from", "ns", "to", "pc1"));
-    private static final Map<String, Object> HANDSHAKE = m("tcp-handshake", m("client", "pc1", "server", "web", "port", 80));
+    private static final Map<String, Object> HANDSHAKE = m("tcp-handshake", m("client", "pc1", "server", "web",
+            "port", 80));
     private static final Map<String, Object> GET = m("frame", m("http-method", "GET", "from", "pc1", "to", "web"));
     private static final Map<String, Object> OK = m("frame", m("http-status", 200, "from", "web", "to", "pc1"));
 
@@ -49,9 +50,11 @@ class WebCheckTest {
 
     @Test
     void aPageFetchedByAddressAsksNoName() {
-        List<StepResult> r = run("pc1: curl http://10.0.0.80/\n", step(DNS_ANSWER), step(m("before", l(HANDSHAKE, GET, OK))));
+        List<StepResult> r = run("pc1: curl http://10.0.0.80/\n", step(DNS_ANSWER),
+                step(m("before", l(HANDSHAKE, GET, OK))));
         assertThat(r.get(0).passed()).isFalse();
-        assertThat(r.get(0).why()).isEqualTo("not seen: a DNS response from ns to pc1 for www.example.lab. answering NOERROR");
+        assertThat(r.get(0).why())
+                .isEqualTo("not seen: a DNS response from ns to pc1 for www.example.lab. answering NOERROR");
         assertThat(r.get(1).passed()).isTrue();
     }
 
