@@ -7,8 +7,9 @@ import io.micrometer.core.instrument.binder.MeterBinder;
 import org.springframework.stereotype.Component;
 
 /**
- * The lab runtime's numbers for the actuator's metrics: instances (and how many someone watches) and the simulation
- * events all of them ran, whose rate is the server's simulation load.
+ * The lab runtime's numbers for the actuator's metrics ({@code /actuator/metrics}): instances (and how many someone
+ * watches) and the simulation events all of them ran, as a count and as a rate per second, which is the server's
+ * simulation load.
  */
 @Component
 public class RuntimeMetrics implements MeterBinder {
@@ -27,5 +28,8 @@ public class RuntimeMetrics implements MeterBinder {
                 .description("Lab instances with at least one WebSocket client").register(registry);
         FunctionCounter.builder("packetlab.simulation.events", sessions.scheduler(), SessionScheduler::eventsExecuted)
                 .description("Simulation events run by every instance, replays included").register(registry);
+        Gauge.builder("packetlab.simulation.events.rate", sessions.scheduler(), SessionScheduler::eventsPerSecond)
+                .description("Simulation events run by every instance in the last second").baseUnit("events/s")
+                .register(registry);
     }
 }

@@ -20,6 +20,10 @@ public final class SessionScheduler implements AutoCloseable {
     private final ScheduledExecutorService timer;
     private final LongSupplier clock;
     private final java.util.concurrent.atomic.LongAdder events = new java.util.concurrent.atomic.LongAdder();
+    /** Events run in the last whole second, server-wide; sampled by the timer. */
+    private volatile long eventsPerSecond;
+    private long sampledEvents;
+    private long sampledAt;
 
     /** A pool of one thread per core (at least two) and the system's monotonic clock. */
     public SessionScheduler() {
@@ -30,6 +34,8 @@ public final class SessionScheduler implements AutoCloseable {
         this.pool = Executors.newFixedThreadPool(threads, daemon("lab-runtime-"));
         this.timer = Executors.newSingleThreadScheduledExecutor(daemon("lab-timer-"));
         this.clock = clock;
+        this.sampledAt = clock.getAsLong();
+        timer.scheduleAtFixedRate(this::sampleRate, 1, 1, TimeUnit.SECONDS);
     }
 
     /** The wall clock in nanoseconds (monotonic, arbitrary origin). */
@@ -40,6 +46,24 @@ public final class SessionScheduler implements AutoCloseable {
     /** Simulation events run by every instance since the server started, replays included: the CPU they cost. */
     public long eventsExecuted() {
         return events.sum();
+    }
+
+    /**
+     * Simulation events all instances ran per wall-clock second, over the last second: the server's simulation load
+     * as a rate, which a counter only gives to a monitoring system that differentiates it.
+     */
+    public long eventsPerSecond() {
+        return eventsPerSecond;
+    }
+
+    /** On the timer thread, once a second. */
+    private void sampleRate() {
+        long now = clock.getAsLong();
+        long total = events.sum();
+        long elapsed = now - sampledAt;
+        if (elapsed > 0) eventsPerSecond = (long) ((total - sampledEvents) * 1e9 / elapsed);
+        sampledEvents = total;
+        sampledAt = now;
     }
 
     void countEvents(long n) {

@@ -54,6 +54,7 @@ final class LabClient implements SessionObserver {
     private boolean awaitingSnapshot;
     private boolean closed;
     private final AtomicLong dropped = new AtomicLong();
+    private final AtomicLong overflows = new AtomicLong();
     private final AtomicLong batches = new AtomicLong();
 
     LabClient(LabSession session, Sender sender, Executor sending) {
@@ -66,6 +67,9 @@ final class LabClient implements SessionObserver {
 
     /** Animation messages left out so far. */
     long dropped() { return dropped.get(); }
+
+    /** Times this client fell behind and lost animation messages. */
+    long overflows() { return overflows.get(); }
 
     /** Batches sent so far. */
     long batches() { return batches.get(); }
@@ -128,6 +132,7 @@ final class LabClient implements SessionObserver {
         }
         animationQueued = 0;
         dropped.addAndGet(n);
+        overflows.incrementAndGet();
         queue.addLast(Messages.overflow(n));
         if (!awaitingSnapshot) {
             awaitingSnapshot = true;

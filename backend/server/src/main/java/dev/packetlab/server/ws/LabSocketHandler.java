@@ -72,10 +72,16 @@ public class LabSocketHandler extends TextWebSocketHandler {
 
     private final java.util.concurrent.atomic.LongAdder closedDropped = new java.util.concurrent.atomic.LongAdder();
     private final java.util.concurrent.atomic.LongAdder closedBatches = new java.util.concurrent.atomic.LongAdder();
+    private final java.util.concurrent.atomic.LongAdder closedOverflows = new java.util.concurrent.atomic.LongAdder();
 
     /** Animation messages left out for slow clients since the server started. */
     public long droppedMessages() {
         return closedDropped.sum() + clients.values().stream().mapToLong(LabClient::dropped).sum();
+    }
+
+    /** Times a client fell behind and lost animation messages (each time it is told and gets a snapshot). */
+    public long overflows() {
+        return closedOverflows.sum() + clients.values().stream().mapToLong(LabClient::overflows).sum();
     }
 
     /** Batches sent since the server started. */
@@ -131,6 +137,7 @@ public class LabSocketHandler extends TextWebSocketHandler {
             client.close();
             closedDropped.add(client.dropped());
             closedBatches.add(client.batches());
+            closedOverflows.add(client.overflows());
             client.session().detach(client);
         }
     }

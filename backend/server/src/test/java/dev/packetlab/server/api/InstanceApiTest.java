@@ -193,9 +193,13 @@ class InstanceApiTest {
 
         assertThat(post("/api/instances/" + id + "/nodes", "{\"id\": \"pc3\", \"kind\": \"host\", \"ip\": \"192.168.1.30/24\"}")
                 .statusCode()).isEqualTo(201);
-        assertThat(send("DELETE", "/api/instances/" + id + "/nodes/pc2", null, null).statusCode()).isEqualTo(204);
+        // the lab's steps check pc2, so the lab file without it would not be valid
+        HttpResponse<String> checked = send("DELETE", "/api/instances/" + id + "/nodes/pc2", null, null);
+        assertThat(checked.statusCode()).isEqualTo(400);
+        assertThat(fields(json(checked))).first().isEqualTo("steps[0].check.before[1].arp-entry.address");
+        assertThat(send("DELETE", "/api/instances/" + id + "/nodes/pc3", null, null).statusCode()).isEqualTo(204);
         assertThat(json(send("GET", "/api/instances/" + id, null, null)).get("nodes").findValuesAsString("id"))
-                .containsExactly("pc1", "sw1", "pc3");
+                .containsExactly("pc1", "pc2", "sw1");
     }
 
     @Test
@@ -223,6 +227,29 @@ class InstanceApiTest {
         assertThat(metrics.get("packetlab.instances").gauge().value()).isGreaterThanOrEqualTo(1);
         assertThat(metrics.get("packetlab.simulation.events").functionCounter().count()).isGreaterThan(events);
         assertThat(metrics.get("packetlab.websocket.clients").gauge().value()).isZero();
+    }
+
+    @Test
+    void theActuatorListsEveryMetricOfTheRuntimeAndTheSockets() throws Exception {
+        HttpResponse<String> r = send("GET", "/actuator/metrics", null, null);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        assertThat(json(r).get("names").valueStream().map(JsonNode::stringValue).filter(n -> n.startsWith("packetlab.")))
+                .containsExactlyInAnyOrder("packetlab.instances", "packetlab.instances.watched",
+                        "packetlab.simulation.events", "packetlab.simulation.events.rate",
+                        "packetlab.websocket.clients", "packetlab.websocket.batches", "packetlab.websocket.dropped",
+                        "packetlab.websocket.overflows");
+    }
+
+    @Test
+    void oneMetricAnswersItsValueOverHttp() throws Exception {
+        create();
+        HttpResponse<String> r = send("GET", "/actuator/metrics/packetlab.instances", null, null);
+
+        assertThat(r.statusCode()).isEqualTo(200);
+        JsonNode measurement = json(r).get("measurements").get(0);
+        assertThat(measurement.get("statistic").stringValue()).isEqualTo("VALUE");
+        assertThat(measurement.get("value").doubleValue()).isGreaterThanOrEqualTo(1);
     }
 
     @Test
