@@ -5,8 +5,8 @@
 # reply done on both sides). Exits 1 if a case did not complete on either side.
 #
 # PacketLab runs each case in a fresh JVM ("cold": class loading and JIT warm-up included, as a program started for
-# one run pays them) and, unless WARM=0, once more in a JVM that ran the same case WARM times first ("warm": what a
-# running PacketLab server pays, its JIT long warm).
+# one run pays them) and, unless WARMUP=0, once more in a JVM that ran the same case for WARMUP seconds first
+# ("warm": what a running PacketLab server pays, its JIT long warm).
 #
 #   backend/bench/compare.sh [--install]      (--install: apt-get install libns3-dev g++ make first)
 #
@@ -19,7 +19,7 @@
 #   ONLY="W1 W2 W3 W4"       the workloads to run
 #   BUILD_DIR=target         the Maven build directory (-Dpacketlab.buildDir)
 #   JAVA_OPTS=-Xmx1g         options of PacketLab's JVM
-#   WARM=3                   runs before the measured one in the warm column (0: no warm column)
+#   WARMUP=3                 seconds of runs before the measured one in the warm column (0: no warm column)
 #   OUT=<a new temporary dir> where every run's RESULT line is kept (raw.tsv)
 #   BASELINE=../shared/ns3-baseline (from the project root)
 set -euo pipefail
@@ -38,7 +38,7 @@ W4_COUNT=${W4_COUNT:-1000}
 ONLY=${ONLY:-"W1 W2 W3 W4"}
 BUILD_DIR=${BUILD_DIR:-target}
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
-WARM=${WARM:-3}
+WARMUP=${WARMUP:-3}
 OUT=${OUT:-$(mktemp -d /tmp/packetlab-compare.XXXXXX)}
 mkdir -p "$OUT"
 
@@ -84,8 +84,8 @@ run_case() {
     ns3_walls+=("$(echo "$ns3" | field run_wall_s)")
     pl_walls+=("$(echo "$pl" | field wall_s)")
     pl_cpus+=("$(echo "$pl" | field cpu_s)")
-    if [[ $WARM != 0 ]]; then
-      rc=0; warm=$("$JAVA_HOME/bin/java" $JAVA_OPTS -cp "$CP" dev.packetlab.bench.Workloads $pl_args warm="$WARM" | grep '^RESULT') || rc=$?
+    if [[ $WARMUP != 0 ]]; then
+      rc=0; warm=$("$JAVA_HOME/bin/java" $JAVA_OPTS -cp "$CP" dev.packetlab.bench.Workloads $pl_args warmup="$WARMUP" | grep '^RESULT') || rc=$?
       printf '%s\tPacketLab-warm\t%s\t%s\n' "$name" "$r" "$warm" >>"$OUT/raw.tsv"
       [[ $rc == 0 ]] || pl="$pl FAILED"
       warm_walls+=("$(echo "$warm" | field wall_s)")
@@ -96,7 +96,7 @@ run_case() {
   pl_wall=$(printf '%s\n' "${pl_walls[@]}" | median)
   pl_cpu=$(printf '%s\n' "${pl_cpus[@]}" | median)
   ratio=$(awk -v a="$pl_wall" -v b="$ns3_wall" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
-  if [[ $WARM != 0 ]]; then
+  if [[ $WARMUP != 0 ]]; then
     warm_wall=$(printf '%s\n' "${warm_walls[@]}" | median)
     warm_ratio=$(awk -v a="$warm_wall" -v b="$ns3_wall" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
   fi
@@ -153,7 +153,7 @@ printf '|---|---|---|---|---|---|---|---|---|---|\n'
 printf '%s\n' "${rows[@]}"
 echo
 echo "Walls are medians of $RUNS runs. ns-3: Simulator::Run() only. PacketLab: building the topology and running it ($JAVA_OPTS);"
-echo "cold: in a fresh JVM; warm: after $WARM runs of the same case in the same JVM. Ratio: PacketLab / ns-3."
+echo "cold: in a fresh JVM; warm: after ${WARMUP} s of runs of the same case in the same JVM. Ratio: PacketLab / ns-3."
 echo "CPU s: PacketLab's process CPU time over the same span, JIT and GC threads included (ns-3 runs on one thread)."
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "Every run's RESULT line: $OUT/raw.tsv"

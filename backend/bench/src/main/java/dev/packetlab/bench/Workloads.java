@@ -13,7 +13,7 @@ import java.util.function.Supplier;
  * java -cp ... dev.packetlab.bench.Workloads W2 [BYTES (10000000)] [LOSS (0.01)]    [seed=1] [write=131022] [verify]
  * java -cp ... dev.packetlab.bench.Workloads W3 [K (50)] [R (1)]                    [seed=1]
  * java -cp ... dev.packetlab.bench.Workloads W4 [K (200)] [COUNT (1000)]
- * (any of them) [warm=N]
+ * (any of them) [warmup=SECONDS]
  * </pre>
  *
  * {@code verify} makes B check every byte of W1 and W2 against the pattern sent (costs wall time; the smoke tests
@@ -21,8 +21,9 @@ import java.util.function.Supplier;
  *
  * <p>One case per process, so that each starts with a cold JIT and an empty heap, as ns-3's programs do. A short
  * case then measures mostly the JVM warming up (class loading, the interpreter, JIT compilation), which a running
- * PacketLab server has long since done: {@code warm=N} first runs the same case N times, each on a fresh topology,
- * and reports only the run after them.
+ * PacketLab server has long since done: {@code warmup=S} first runs the same case again and again, each time on a
+ * fresh topology, until S seconds have passed (at least once), and reports only the run after them. A count of runs
+ * would not do: three runs of W2 leave the JIT half done, while one run of W1 with 1 GB is plenty.
  */
 public final class Workloads {
     private Workloads() {}
@@ -31,12 +32,12 @@ public final class Workloads {
         List<String> numbers = new ArrayList<>();
         long seed = 1;
         boolean verify = false;
-        int warm = 0;
+        double warmup = 0;
         int write = BulkWorkload.WRITE;
         for (String a : args) {
             if (a.startsWith("seed=")) seed = Long.parseLong(a.substring(5));
             else if (a.startsWith("write=")) write = Integer.parseInt(a.substring(6));
-            else if (a.startsWith("warm=")) warm = Integer.parseInt(a.substring(5));
+            else if (a.startsWith("warmup=")) warmup = Double.parseDouble(a.substring(7));
             else if (a.equals("verify")) verify = true;
             else numbers.add(a);
         }
@@ -54,15 +55,17 @@ public final class Workloads {
         };
         if (run == null) {
             System.err.println("usage: Workloads W1 [BYTES] | W2 [BYTES] [LOSS] | W3 [K] [R] | W4 [K] [COUNT]"
-                    + "  [seed=N] [write=BYTES] [verify] [warm=N]");
+                    + "  [seed=N] [write=BYTES] [verify] [warmup=SECONDS]");
             System.exit(2);
         }
-        for (int i = 0; i < warm; i++) {
+        int warmRuns = 0;
+        for (long until = System.nanoTime() + (long) (warmup * 1e9); warmup > 0 && (warmRuns == 0 || System.nanoTime() < until); ) {
             Outcome first = run.get();
-            if (!first.complete()) System.err.println("warm-up run " + (i + 1) + " did not complete: " + first.result());
+            warmRuns++;
+            if (!first.complete()) System.err.println("warm-up run " + warmRuns + " did not complete: " + first.result());
         }
         Outcome o = run.get();
-        System.out.println(warm == 0 ? o.line() : o.line() + " warm=" + warm);
+        System.out.println(warmRuns == 0 ? o.line() : o.line() + " warm_runs=" + warmRuns);
         if (!o.complete()) {
             System.err.println("FAILED: " + o.name() + " did not complete: " + o.result());
             System.exit(1);
