@@ -21,7 +21,9 @@ import java.util.Set;
  * check with {@code not} or {@code at-most} can fail again later, and the listener hears that too.
  *
  * <p>It listens only to the kinds of event its checks need, so a lab whose checks look only at terminal output
- * does not pay for frame records.
+ * does not pay for frame records. Like everything about a running lab, it is used on the simulation's thread: the
+ * listener is called there, and {@link #results()} and {@link #finish()} are to be called there too. A lab rebuilt
+ * by replaying its commands gets a new evaluator, which reaches the same verdicts at the same events.
  */
 public final class CheckEvaluator implements TraceListener {
     private final LabInstance instance;
