@@ -1,43 +1,22 @@
 package dev.packetlab.server.runtime;
 
 import dev.packetlab.server.runtime.RunState.Mode;
-import dev.packetlab.stack.app.Commands;
-import dev.packetlab.stack.app.HostsFile;
-import dev.packetlab.stack.app.ServiceCatalog;
 import dev.packetlab.stack.app.Shell;
-import dev.packetlab.stack.lab.Lab;
 import dev.packetlab.stack.lab.LabBuilder;
 import dev.packetlab.stack.lab.LabError;
 import dev.packetlab.stack.lab.LabException;
-import dev.packetlab.stack.lab.LabInstance;
 import dev.packetlab.stack.lab.LinkSpec;
 import dev.packetlab.stack.lab.NodeSpec;
 import dev.packetlab.stack.lab.ScriptRunner;
-import dev.packetlab.stack.link.Hub;
-import dev.packetlab.stack.link.Link;
 import dev.packetlab.stack.link.NetDevice;
-import dev.packetlab.stack.link.Network;
 import dev.packetlab.stack.link.Node;
-import dev.packetlab.stack.link.Switch;
-import dev.packetlab.stack.net.Host;
-import dev.packetlab.stack.net.Ipv4Interface;
 import dev.packetlab.stack.sim.SimTime;
 import dev.packetlab.stack.sim.Simulation;
-import dev.packetlab.stack.socket.SocketTable;
-import dev.packetlab.stack.tcp.Tcp;
-import dev.packetlab.stack.tcp.TcpConnection;
 import dev.packetlab.stack.trace.Trace;
 import dev.packetlab.stack.trace.TraceEvent;
 import dev.packetlab.stack.trace.TraceListener;
-import dev.packetlab.stack.udp.Udp;
-import dev.packetlab.stack.wire.Dissection;
-import dev.packetlab.stack.wire.Dissector;
-import dev.packetlab.stack.wire.Ipv4Address;
-import dev.packetlab.stack.wire.Ipv4Prefix;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
-import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -49,7 +28,9 @@ import java.util.function.Supplier;
 
 /**
  * One live lab instance: its simulation, the lab file it was built from, its seed and the log of everything users
- * did to it, and how it runs (paused, playing at a speed, running flat out).
+ * did to it, and how it runs (paused, playing at a speed, running flat out). The simulation itself, with the capture,
+ * the terminals and the views of it, is a {@link LiveSimulation}; this class drives it on the wall clock, keeps the
+ * log and replays it.
  *
  * <p><b>Threads.</b> Every public method posts a task to the instance's {@link Mailbox} and returns a future: the
  * simulation is only ever touched by the one pool thread draining that mailbox at a time. A paused instance, or a
@@ -73,13 +54,10 @@ public final class LabSession {
     static final long RUN_HORIZON = SimTime.seconds(3600);
     /** How many events "step to the next frame" may run looking for one. */
     static final long STEP_FRAME_LIMIT = 1_000_000;
-    /** Recent terminal text kept per node for a client that connects later. */
-    static final int SCROLLBACK = 16 * 1024;
     /** Output kept per job. */
     static final int JOB_OUTPUT = 64 * 1024;
     /** Jobs remembered per instance; the oldest that ended are forgotten first. */
     static final int JOBS = 200;
-    private static final HexFormat HEX = HexFormat.of();
 
     /**
      * Per-instance limits.
@@ -125,7 +103,7 @@ public final class LabSession {
     private final List<LogEntry> log = new ArrayList<>();
     /** Entries of {@link #log} applied so far; those after it are a recording still to play. */
     private int applied;
-    private Live live;
+    private LiveSimulation live;
     /** Where an evicted instance stood, to rebuild it to. */
     private long restoreTime;
     private long restoreEvents;
@@ -271,7 +249,7 @@ public final class LabSession {
             x = (LogEntry.Execute) record(x);
             Job job = jobs.get(x.job());
             if (runUntilExit && job.exitCode == null) {
-                Simulation sim = live.instance.simulation();
+                Simulation sim = live.simulation();
                 startRun(() -> job.exitCode != null, sim.now() + ScriptRunner.FOREGROUND_LIMIT, false,
                         mode == Mode.PLAYING ? Mode.PLAYING : Mode.PAUSED, null);
                 job.waiters.add(result);
@@ -335,7 +313,7 @@ public final class LabSession {
         return call(() -> {
             document.withLinkSet(link, set); // validate before anything is logged
             record(new LogEntry.SetLink(0, 0, link, Map.copyOf(set)));
-            return linkView(document.lab().links().get(document.linkIndex(link)));
+            return live.linkView(document.lab().links().get(document.linkIndex(link)));
         });
     }
 
@@ -347,7 +325,7 @@ public final class LabSession {
         return call(() -> {
             validateNewNode(node);
             LogEntry.AddNode e = (LogEntry.AddNode) record(new LogEntry.AddNode(0, 0, LabDocument.copyMap(node)));
-            return nodeView(document.lab().node((String) e.node().get("id")));
+            return live.nodeView(document.lab().node((String) e.node().get("id")));
         });
     }
 
@@ -360,7 +338,7 @@ public final class LabSession {
             requireNode(node);
             document.withNodeSet(node, set); // validate before anything is logged
             record(new LogEntry.SetNode(0, 0, node, LabDocument.copyMap(nullable(set))));
-            return nodeView(document.lab().node(node));
+            return live.nodeView(document.lab().node(node));
         });
     }
 
@@ -391,7 +369,7 @@ public final class LabSession {
             LinkSpec spec = edited.lab().links().getLast();
             checkFreeInLiveNetwork(edited, spec);
             record(new LogEntry.AddLink(0, 0, written));
-            return linkView(spec);
+            return live.linkView(spec);
         });
     }
 
@@ -413,7 +391,7 @@ public final class LabSession {
     public CompletableFuture<List<SocketView>> sockets(String node) {
         return call(() -> {
             requireNode(node);
-            return socketsOf(live.node(node));
+            return live.sockets(node);
         });
     }
 
@@ -422,28 +400,13 @@ public final class LabSession {
         return call(() -> {
             if (query.node() != null) requireNode(query.node());
             if (query.link() != null) document.linkIndex(query.link());
-            List<CapturedFrame> selected = live.packets.packets(f -> selects(query, f));
-            int from = (int) Math.min(selected.size(), (long) page * size);
-            int to = Math.min(selected.size(), from + size);
-            List<PacketRow> rows = new ArrayList<>();
-            for (CapturedFrame f : selected.subList(from, to)) rows.add(row(f, Dissector.dissect(f.frame())));
-            return new PacketPage(selected.size(), page, size, live.packets.firstKept(), rows);
+            return live.packets(query, page, size);
         });
     }
 
     /** One packet taken apart, with its bytes. */
     public CompletableFuture<PacketDetail> packet(long number) {
-        return call(() -> {
-            CapturedFrame f = live.packets.packet(number);
-            if (f == null) {
-                throw new NotFoundException("packet", Long.toString(number), number >= 1 && number < live.packets.firstKept()
-                        ? " (no longer kept: the capture keeps the newest " + settings.captureBytes() / 1024 + " KiB)"
-                        : "");
-            }
-            Dissection d = Dissector.dissect(f.frame());
-            return new PacketDetail(row(f, d), d.layers(), d.problem() == null ? null : d.problem().reason(),
-                    HEX.formatHex(f.frame()));
-        });
+        return call(() -> live.packet(number));
     }
 
     /**
@@ -452,15 +415,9 @@ public final class LabSession {
      */
     public CompletableFuture<List<CapturedFrame>> capture(String node, String link) {
         return call(() -> {
-            if (node != null) {
-                requireNode(node);
-                return live.packets.frames(f -> f.node().equals(node));
-            }
-            if (link != null) {
-                document.linkIndex(link);
-                return live.packets.packets(f -> f.link().equals(link));
-            }
-            return live.packets.packets(f -> true);
+            if (node != null) requireNode(node);
+            else if (link != null) document.linkIndex(link);
+            return live.capture(node, link);
         });
     }
 
@@ -618,21 +575,21 @@ public final class LabSession {
             case STEP_FRAME -> {
                 if (mode == Mode.RUNNING) finishRun();
                 mode = Mode.PAUSED;
-                Trace trace = live.instance.network().trace();
+                Trace trace = live.trace();
                 long frames = trace.count(Trace.Kind.FRAME_SENT);
-                long limit = live.instance.simulation().eventsExecuted() + STEP_FRAME_LIMIT;
-                Simulation sim = live.instance.simulation();
+                long limit = live.simulation().eventsExecuted() + STEP_FRAME_LIMIT;
+                Simulation sim = live.simulation();
                 while (trace.count(Trace.Kind.FRAME_SENT) == frames && sim.eventsExecuted() < limit && stepOnce()) { }
                 result.complete(announce());
             }
             case RUN_UNTIL_IDLE -> {
-                Simulation sim = live.instance.simulation();
+                Simulation sim = live.simulation();
                 startRun(() -> false, sim.now() + RUN_HORIZON, false, Mode.PAUSED, result);
             }
             case ADVANCE -> {
                 long d = c.time() == null ? 0 : c.time();
                 if (d < 0) throw new IllegalArgumentException("time: must not be negative");
-                Simulation sim = live.instance.simulation();
+                Simulation sim = live.simulation();
                 startRun(() -> false, sim.now() + d, true, mode == Mode.PLAYING ? Mode.PLAYING : Mode.PAUSED, result);
             }
             case SEEK -> {
@@ -640,7 +597,7 @@ public final class LabSession {
                 if (t < 0) throw new IllegalArgumentException("time: must not be negative");
                 if (mode == Mode.RUNNING) finishRun();
                 boolean wasPlaying = mode == Mode.PLAYING;
-                if (t >= live.instance.simulation().now()) advance(t, Long.MAX_VALUE); // ahead: no need to rebuild
+                if (t >= live.simulation().now()) advance(t, Long.MAX_VALUE); // ahead: no need to rebuild
                 else seek(t);
                 mode = wasPlaying ? Mode.PLAYING : Mode.PAUSED;
                 anchor();
@@ -654,7 +611,7 @@ public final class LabSession {
     /** Anchors the simulated clock to the wall clock: from now on simulated time advances at {@link #speed}. */
     private void anchor() {
         anchorWall = scheduler.now();
-        anchorSim = live.instance.simulation().now();
+        anchorSim = live.simulation().now();
     }
 
     /** Where simulated time should be now, while playing. */
@@ -676,7 +633,7 @@ public final class LabSession {
         long target = target();
         boolean reached = advance(target, deadline);
         boolean jumped = false;
-        while (reached && skipIdle && !live.flights.inFlight(live.instance.simulation().now())) {
+        while (reached && skipIdle && !live.inFlight()) {
             long next = nextPointTime();
             if (next == Long.MAX_VALUE) break;
             // quiet until then: move the clock's anchor so that "now" is the next thing that happens
@@ -700,9 +657,7 @@ public final class LabSession {
     /** Adds the events run since the last count to the server-wide total (a metric). */
     private void countEvents() {
         if (live == null) return;
-        long n = live.instance.simulation().eventsExecuted();
-        scheduler.countEvents(n - live.counted);
-        live.counted = n;
+        scheduler.countEvents(live.uncountedEvents());
     }
 
     /** Arranges the next tick, or none when nothing is scheduled (the clock still runs: a client extrapolates). */
@@ -733,8 +688,8 @@ public final class LabSession {
 
     /** The simulated time of the next event or recorded entry, whichever comes first. */
     private long nextPointTime() {
-        long next = live.instance.simulation().nextEventTime();
-        if (applied < log.size()) next = Math.min(next, Math.max(log.get(applied).time(), live.instance.simulation().now()));
+        long next = live.simulation().nextEventTime();
+        if (applied < log.size()) next = Math.min(next, Math.max(log.get(applied).time(), live.simulation().now()));
         return next;
     }
 
@@ -743,7 +698,7 @@ public final class LabSession {
      * wall-clock {@code deadline} came first.
      */
     private boolean advance(long target, long deadline) {
-        Simulation sim = live.instance.simulation();
+        Simulation sim = live.simulation();
         int checks = 0;
         while (true) {
             LogEntry next = applied < log.size() ? log.get(applied) : null;
@@ -764,7 +719,7 @@ public final class LabSession {
 
     /** Runs events up to the point where {@code e} was applied. */
     private boolean runToPoint(LogEntry e, long deadline) {
-        Simulation sim = live.instance.simulation();
+        Simulation sim = live.simulation();
         int checks = 0;
         while (sim.eventsExecuted() < e.events()) {
             if ((++checks & 255) == 0 && scheduler.now() > deadline) return false;
@@ -776,14 +731,14 @@ public final class LabSession {
     }
 
     private IllegalStateException diverged(LogEntry e) {
-        Simulation sim = live.instance.simulation();
+        Simulation sim = live.simulation();
         return new IllegalStateException("replay of instance " + id + " diverged at " + e + ": simulation at "
                 + sim.now() + " ns after " + sim.eventsExecuted() + " events");
     }
 
     /** One event, after applying any recorded entry due at this very point. Returns false when nothing is left. */
     private boolean stepOnce() {
-        Simulation sim = live.instance.simulation();
+        Simulation sim = live.simulation();
         while (applied < log.size() && log.get(applied).events() == sim.eventsExecuted()) {
             LogEntry e = log.get(applied);
             if (e.time() > sim.now()) {
@@ -814,7 +769,7 @@ public final class LabSession {
 
     private void runSlice() {
         if (closed || live == null || mode != Mode.RUNNING) return;
-        Simulation sim = live.instance.simulation();
+        Simulation sim = live.simulation();
         long deadline = scheduler.now() + SLICE;
         int checks = 0;
         boolean finished = false;
@@ -859,7 +814,7 @@ public final class LabSession {
     }
 
     private RunState state() {
-        Simulation sim = live.instance.simulation();
+        Simulation sim = live.simulation();
         return new RunState(mode, speed, skipIdle, sim.now(), sim.eventsExecuted(), sim.pendingEvents(),
                 log.size() - applied, behind);
     }
@@ -874,7 +829,7 @@ public final class LabSession {
     /** Simulated time and events the instance stands at (valid also while evicted). */
     private long[] position() {
         if (live == null) return new long[] {restoreTime, restoreEvents};
-        Simulation sim = live.instance.simulation();
+        Simulation sim = live.simulation();
         return new long[] {sim.now(), sim.eventsExecuted()};
     }
 
@@ -886,7 +841,7 @@ public final class LabSession {
      */
     private LogEntry record(LogEntry e) {
         spendInput();
-        Simulation sim = live.instance.simulation();
+        Simulation sim = live.simulation();
         long t = sim.now();
         long n = sim.eventsExecuted();
         LogEntry stamped = switch (e) {
@@ -915,19 +870,16 @@ public final class LabSession {
     private void apply(LogEntry e) {
         switch (e) {
             case LogEntry.Line l -> {
-                Shell shell = live.shells.get(l.node());
+                Shell shell = live.shell(l.node());
                 if (shell.foreground() != null) shell.input(l.text() + "\n");
                 else shell.execute(l.text(), code -> { });
             }
             case LogEntry.Execute x -> startJob(x);
-            case LogEntry.Interrupt i -> live.shells.get(i.node()).interrupt();
-            case LogEntry.EndOfInput i -> live.shells.get(i.node()).endOfInput();
+            case LogEntry.Interrupt i -> live.shell(i.node()).interrupt();
+            case LogEntry.EndOfInput i -> live.shell(i.node()).endOfInput();
             case LogEntry.SetLink s -> {
                 document = document.withLinkSet(s.link(), s.set());
-                LinkSpec spec = document.lab().links().get(document.linkIndex(s.link()));
-                Link link = live.instance.network().link(s.link());
-                link.setParameters(spec.parameters());
-                link.setUp(spec.up());
+                live.setLink(document.lab().links().get(document.linkIndex(s.link())));
                 topologyChanged();
             }
             case LogEntry.AddNode a -> {
@@ -1018,7 +970,7 @@ public final class LabSession {
         live = build();
         applied = 0;
         jobs.clear();
-        Simulation sim = live.instance.simulation();
+        Simulation sim = live.simulation();
         while (applied < target) {
             LogEntry e = log.get(applied);
             runToPoint(e, Long.MAX_VALUE);
@@ -1039,204 +991,25 @@ public final class LabSession {
         }
     }
 
-    // ==== building and the live simulation ==========================================================================
+    // ==== building the live simulation ===============================================================================
 
-    private Live build() {
+    /** A new simulation of the lab file as it was loaded, at time zero; edits come back by replaying the log. */
+    private LiveSimulation build() {
         document = LabDocument.read(fileName, labFile);
-        Live l = new Live();
-        l.instance = LabBuilder.build(fileName, document.lab(), seed, extraListeners.get());
-        l.packets = new PacketStore(settings.captureBytes());
-        l.flights = new FlightTracker(l.instance.network());
-        for (Node n : l.instance.network().nodes()) l.shells.put(n.name(), l.instance.shell(n.name()));
-        // everything but the TCP variables, which only watchers need and nearly every segment changes
-        l.instance.network().trace().subscribe(l, java.util.Arrays.stream(Trace.Kind.values())
-                .filter(k -> k != Trace.Kind.TCP_VARIABLES).toArray(Trace.Kind[]::new));
-        if (!observers.isEmpty()) l.watchTcpVariables(true);
-        return l;
+        return LiveSimulation.build(fileName, document.lab(), seed, extraListeners.get(), settings.captureBytes(),
+                observers, this::terminalOutput);
     }
 
-    /** The simulation and what the server keeps beside it. */
-    private final class Live implements TraceListener {
-        LabInstance instance;
-        final Map<String, Shell> shells = new LinkedHashMap<>();
-        PacketStore packets;
-        FlightTracker flights;
-        final Map<String, StringBuilder> scrollback = new HashMap<>();
-        final Set<String> removedNodes = new HashSet<>();
-        final Set<String> removedLinks = new HashSet<>();
-        /** Events already added to the server-wide count. */
-        long counted;
-        private final TraceListener tcpVariables = this::forward;
-        private boolean watchingTcp;
-
-        Node node(String name) {
-            return instance.network().node(name);
-        }
-
-        void watchTcpVariables(boolean on) {
-            if (on == watchingTcp) return;
-            watchingTcp = on;
-            if (on) instance.network().trace().subscribe(tcpVariables, Trace.Kind.TCP_VARIABLES);
-            else instance.network().trace().unsubscribe(tcpVariables);
-        }
-
-        @Override
-        public void on(TraceEvent event) {
-            switch (event) {
-                case TraceEvent.FrameSent s -> {
-                    long number = packets.sent(s.time(), s.node(), s.device(), s.link(), s.frame());
-                    FlightTracker.Timing timing = flights.sent(number, s.time(), s.node(), s.device(), s.link(), s.frame());
-                    if (!observers.isEmpty()) {
-                        Dissection d = Dissector.dissect(s.frame());
-                        SessionObserver.FrameInfo info = new SessionObserver.FrameInfo(number,
-                                timing == null ? null : timing.toNode(), timing == null ? null : timing.toDevice(),
-                                timing == null ? s.time() : timing.leaves(), timing == null ? s.time() : timing.arrives(),
-                                s.frame().length, d.protocol(), d.summary());
-                        for (SessionObserver o : observers) o.event(event, info);
-                    }
-                    return;
-                }
-                case TraceEvent.FrameReceived r -> {
-                    long number = flights.arrived(r.link(), r.node(), r.device(), r.frame());
-                    packets.received(number, r.time(), r.node(), r.device(), r.link(), r.frame());
-                    forwardFrame(event, number);
-                    return;
-                }
-                case TraceEvent.FrameDropped d -> {
-                    long number = 0;
-                    if (d.device() != null && d.detail() != null && d.detail().startsWith("lost on ")) {
-                        number = flights.arrived(d.detail().substring("lost on ".length()), d.node(), d.device(), d.bytes());
-                    }
-                    if (d.device() != null && removedLinks.contains(linkOf(d.node(), d.device()))) return;
-                    forwardFrame(event, number);
-                    return;
-                }
-                case TraceEvent.TerminalOutput t -> terminal(t);
-                default -> { }
+    /** What a node printed: the output of the jobs running on it (their echoed command line aside). */
+    private void terminalOutput(TraceEvent.TerminalOutput t) {
+        for (Job j : jobs.values()) {
+            if (j.exitCode != null || !j.node.equals(t.node())) continue;
+            if (j.echo != null && t.text().equals(j.echo)) {
+                j.echo = null;
+                continue;
             }
-            forward(event);
+            if (j.output.length() < JOB_OUTPUT) j.output.append(t.text(), 0, Math.min(t.text().length(), JOB_OUTPUT - j.output.length()));
         }
-
-        private String linkOf(String node, String device) {
-            Node n = node(node);
-            NetDevice d = n == null ? null : n.device(device);
-            return d == null || d.link() == null ? null : d.link().name();
-        }
-
-        private void forwardFrame(TraceEvent event, long number) {
-            if (observers.isEmpty() || removedNodes.contains(event.node())) return;
-            SessionObserver.FrameInfo info = new SessionObserver.FrameInfo(number, null, null, 0, 0, 0, null, null);
-            for (SessionObserver o : observers) o.event(event, info);
-        }
-
-        private void forward(TraceEvent event) {
-            if (observers.isEmpty() || removedNodes.contains(event.node())) return;
-            for (SessionObserver o : observers) o.event(event, null);
-        }
-
-        private void terminal(TraceEvent.TerminalOutput t) {
-            StringBuilder b = scrollback.computeIfAbsent(t.node(), k -> new StringBuilder());
-            b.append(t.text());
-            if (b.length() > SCROLLBACK) b.delete(0, b.length() - SCROLLBACK);
-            for (Job j : jobs.values()) {
-                if (j.exitCode != null || !j.node.equals(t.node())) continue;
-                if (j.echo != null && t.text().equals(j.echo)) {
-                    j.echo = null;
-                    continue;
-                }
-                if (j.output.length() < JOB_OUTPUT) j.output.append(t.text(), 0, Math.min(t.text().length(), JOB_OUTPUT - j.output.length()));
-            }
-        }
-
-        /** A node of the edited lab, created in the running simulation with its addresses and routes. */
-        void addNode(Lab lab, NodeSpec spec) {
-            Network network = instance.network();
-            Node node = switch (spec.kind()) {
-                case HOST, SERVER -> withTransport(new Host(network, spec.id(), false));
-                case ROUTER -> withTransport(new Host(network, spec.id(), true));
-                case SWITCH -> new Switch(network, spec.id());
-                case HUB -> new Hub(network, spec.id());
-            };
-            for (NodeSpec.InterfaceSpec iface : spec.interfaces()) node.addDevice(iface.name());
-            lab.sysctl().forEach((name, value) -> {
-                if (node.sysctl().get(name) != null) node.sysctl().set(name, value);
-            });
-            spec.sysctl().forEach((name, value) -> node.sysctl().set(name, value));
-            if (node instanceof Host host) {
-                for (NodeSpec.InterfaceSpec iface : spec.interfaces()) {
-                    if (iface.ip() != null) host.setAddress(iface.name(), iface.ip());
-                }
-                if (spec.gateway() != null) host.addRoute(new Ipv4Prefix(Ipv4Address.ANY, 0), spec.gateway());
-                for (NodeSpec.RouteSpec r : spec.routes()) host.addRoute(r.to(), r.via());
-                HostsFile.installAll(network);
-                if (!spec.services().isEmpty()) {
-                    ServiceCatalog.start(host, spec.services(), "nodes[" + lab.nodes().indexOf(spec) + "].services");
-                }
-            }
-            shells.put(spec.id(), Commands.shellFor(node));
-        }
-
-        /**
-         * Gives a running host the addresses and static routes of its edited spec: changed addresses are set (which
-         * replaces their connected routes and flushes their ARP entries), then every static route of the old spec is
-         * removed and those of the new one added.
-         */
-        void readdress(NodeSpec before, NodeSpec after) {
-            if (!(node(after.id()) instanceof Host host)) return;
-            for (int i = 0; i < after.interfaces().size(); i++) {
-                NodeSpec.InterfaceSpec iface = after.interfaces().get(i);
-                if (iface.ip() != null && !iface.ip().equals(before.interfaces().get(i).ip())) {
-                    host.setAddress(iface.name(), iface.ip());
-                }
-            }
-            Ipv4Prefix any = new Ipv4Prefix(Ipv4Address.ANY, 0);
-            if (before.gateway() != null) host.routes().remove(any);
-            for (NodeSpec.RouteSpec r : before.routes()) host.routes().remove(r.to());
-            if (after.gateway() != null) host.addRoute(any, after.gateway());
-            for (NodeSpec.RouteSpec r : after.routes()) host.addRoute(r.to(), r.via());
-        }
-
-        /** Plugs a new cable in, giving a switch or hub the port it names. */
-        void addLink(LinkSpec spec) {
-            Network network = instance.network();
-            NetDevice a = deviceFor(spec.aNode(), spec.aInterface());
-            NetDevice b = deviceFor(spec.bNode(), spec.bInterface());
-            Link link = network.connect(spec.name(), a, b, spec.parameters());
-            link.setUp(spec.up());
-        }
-
-        private NetDevice deviceFor(String nodeName, String iface) {
-            Node node = node(nodeName);
-            NetDevice d = node.device(iface);
-            return d != null ? d : node.addDevice(iface);
-        }
-
-        /** Pulls a cable out for good: frames on it are lost, and the simulation keeps it, down, out of sight. */
-        void removeLink(String name) {
-            instance.network().link(name).setUp(false);
-            removedLinks.add(name);
-        }
-
-        /** Takes a node out of the running simulation: programs stopped, interfaces down, cables pulled. */
-        void removeNode(String name, List<String> links) {
-            Shell shell = shells.remove(name);
-            if (shell != null) shell.interrupt();
-            removedNodes.add(name);
-            Node node = node(name);
-            for (NetDevice d : node.devices()) {
-                if (d.link() != null) d.link().setUp(false);
-                d.setUp(false);
-            }
-            removedLinks.addAll(links);
-            scrollback.remove(name);
-        }
-    }
-
-    private static Host withTransport(Host host) {
-        Udp.install(host);
-        Tcp.install(host);
-        SocketTable.install(host);
-        return host;
     }
 
     /**
@@ -1248,7 +1021,7 @@ public final class LabSession {
         LabDocument edited = document.withNode(node);
         Object id = node.get("id");
         int index = edited.lab().nodes().size() - 1;
-        if (live.removedNodes.contains(id)) {
+        if (id instanceof String name && live.wasRemoved(name)) {
             throw new LabException(fileName, List.of(new LabError("nodes[" + index + "].id", "\"" + id
                     + "\" was removed from this running lab and its name stays taken until the lab is reloaded; "
                     + "choose another id")));
@@ -1286,7 +1059,7 @@ public final class LabSession {
     private void startJob(LogEntry.Execute x) {
         nextJob = Math.max(nextJob, x.job() + 1);
         Job job = new Job(x.job(), x.node(), x.line(), x.time());
-        Shell shell = live.shells.get(x.node());
+        Shell shell = live.shell(x.node());
         job.echo = shell.prompt() + x.line() + "\n";
         jobs.put(job.id, job);
         if (jobs.size() > JOBS) {
@@ -1294,7 +1067,7 @@ public final class LabSession {
         }
         shell.execute(x.line(), x.background(), code -> {
             job.exitCode = code;
-            job.ended = live.instance.simulation().now();
+            job.ended = live.simulation().now();
             JobView v = job.view();
             for (CompletableFuture<JobView> w : job.waiters) w.complete(v);
             job.waiters.clear();
@@ -1318,92 +1091,6 @@ public final class LabSession {
     }
 
     private Snapshot buildSnapshot() {
-        List<NodeView> nodes = new ArrayList<>();
-        List<SocketView> sockets = new ArrayList<>();
-        List<Snapshot.ArpRow> arp = new ArrayList<>();
-        List<Snapshot.MacRow> mac = new ArrayList<>();
-        List<Snapshot.RouteRow> routes = new ArrayList<>();
-        Map<String, String> terminals = new LinkedHashMap<>();
-        for (NodeSpec spec : document.lab().nodes()) {
-            nodes.add(nodeView(spec));
-            Node n = live.node(spec.id());
-            sockets.addAll(socketsOf(n));
-            if (n instanceof Host h) {
-                for (var e : h.arp().entries()) {
-                    arp.add(new Snapshot.ArpRow(spec.id(), e.address().toString(),
-                            e.mac() == null ? null : e.mac().toString(), e.device(), e.expires()));
-                }
-                for (var r : h.routes().routes()) {
-                    routes.add(new Snapshot.RouteRow(spec.id(), r.destination().network() + "/" + r.destination().length(),
-                            r.via() == null ? null : r.via().toString(), r.iface().name(), r.origin().name()));
-                }
-            }
-            if (n instanceof Switch s) {
-                for (Switch.MacEntry e : s.macTable()) {
-                    mac.add(new Snapshot.MacRow(spec.id(), e.mac().toString(), e.port(), e.expires()));
-                }
-            }
-            StringBuilder b = live.scrollback.get(spec.id());
-            terminals.put(spec.id(), b == null ? "" : b.toString());
-        }
-        List<LinkView> links = document.lab().links().stream().map(this::linkView).toList();
-        return new Snapshot(id, state(), nodes, links, sockets, arp, mac, routes, terminals, live.packets.count());
-    }
-
-    private NodeView nodeView(NodeSpec spec) {
-        Node n = live.node(spec.id());
-        List<NodeView.InterfaceView> ifaces = new ArrayList<>();
-        for (NetDevice d : n.devices()) {
-            String ip = null;
-            if (n instanceof Host h) {
-                Ipv4Interface i = h.iface(d.name());
-                if (i != null && i.address() != null) ip = i.address().toString();
-            }
-            ifaces.add(new NodeView.InterfaceView(d.name(), d.mac().toString(), ip, d.isUp(),
-                    d.link() == null || live.removedLinks.contains(d.link().name()) ? null : d.link().name()));
-        }
-        return new NodeView(spec.id(), spec.kind().word(), ifaces, spec.gateway() == null ? null : spec.gateway().toString());
-    }
-
-    private LinkView linkView(LinkSpec spec) {
-        Link link = live.instance.network().link(spec.name());
-        var p = link.parameters();
-        return new LinkView(spec.name(), spec.aNode() + ":" + spec.aInterface(), spec.bNode() + ":" + spec.bInterface(),
-                p.bandwidth(), p.delay(), p.jitter(), p.loss(), p.mtu(), p.queueLimit(), link.isUp());
-    }
-
-    private static List<SocketView> socketsOf(Node node) {
-        if (!(node instanceof Host h)) return List.of();
-        Tcp tcp = Tcp.of(h);
-        if (tcp == null) return List.of();
-        List<SocketView> result = new ArrayList<>();
-        for (TcpConnection c : tcp.connections()) {
-            result.add(new SocketView(node.name(), c.id(), "tcp", endpoint(c.localAddress(), c.localPort()),
-                    endpoint(c.remoteAddress(), c.remotePort()), c.state().name(), c.iss(), c.irs(), c.sndUna(),
-                    c.sndNxt(), c.sndWnd(), c.rcvNxt(), c.rcvWnd(), c.cwnd(), c.ssthresh(), c.srtt(), c.rttvar(), c.rto(),
-                    c.mss(), c.sendQueue(), c.receiveQueue(), c.timerName(), c.timerRemaining(),
-                    c.retransmittedSegments()));
-        }
-        return result;
-    }
-
-    private static String endpoint(Ipv4Address a, int port) {
-        return (a == null ? "0.0.0.0" : a.toString()) + ":" + port;
-    }
-
-    private boolean selects(PacketQuery q, CapturedFrame f) {
-        if (q.link() != null && !q.link().equals(f.link())) return false;
-        if (q.node() != null) {
-            Link link = live.instance.network().link(f.link());
-            if (link == null || !(link.a().node().name().equals(q.node()) || link.b().node().name().equals(q.node()))) {
-                return false;
-            }
-        }
-        return !q.needsDissection() || q.matches(Dissector.dissect(f.frame()));
-    }
-
-    private static PacketRow row(CapturedFrame f, Dissection d) {
-        return new PacketRow(f.number(), f.time(), f.node(), f.device(), f.link(), d.protocol(), d.source(),
-                d.destination(), f.frame().length, d.summary());
+        return live.snapshot(id, state(), document.lab());
     }
 }

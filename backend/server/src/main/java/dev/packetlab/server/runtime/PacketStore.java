@@ -63,6 +63,9 @@ final class PacketStore {
     /** Transmissions numbered so far, kept or not. */
     long count() { return nextNumber - 1; }
 
+    /** The bytes of frames it keeps at most. */
+    long capacity() { return budget; }
+
     /** The number of the oldest transmission still kept. */
     long firstKept() { return firstNumber; }
 
