@@ -69,6 +69,10 @@ public final class LabBuilder {
             for (RouteSpec r : spec.routes()) host.addRoute(r.to(), r.via());
         }
         HostsFile.installAll(network); // every node's name, so that "nc srv 8888" works before DNS does
+        for (NodeSpec spec : lab.nodes()) {
+            HostsFile hosts = HostsFile.of(network.node(spec.id()));
+            if (hosts != null) spec.hosts().forEach(hosts::add);
+        }
         for (int i = 0; i < lab.nodes().size(); i++) {
             NodeSpec spec = lab.nodes().get(i);
             if (!(network.node(spec.id()) instanceof Host host) || spec.services().isEmpty()) continue;

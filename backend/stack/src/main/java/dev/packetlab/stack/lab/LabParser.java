@@ -36,8 +36,8 @@ import java.util.regex.Pattern;
  */
 public final class LabParser {
     static final Set<String> LAB_KEYS = Set.of("id", "title", "summary", "seed", "nodes", "links", "steps", "sysctl");
-    static final Set<String> NODE_KEYS = Set.of("id", "kind", "ip", "gateway", "dns", "interfaces", "routes",
-            "services", "sysctl", "position");
+    static final Set<String> NODE_KEYS = Set.of("id", "kind", "ip", "gateway", "dns", "hosts", "interfaces",
+            "routes", "services", "sysctl", "position");
     static final Set<String> INTERFACE_KEYS = Set.of("name", "ip");
     static final Set<String> ROUTE_KEYS = Set.of("to", "via");
     static final Set<String> POSITION_KEYS = Set.of("x", "y");
@@ -45,7 +45,10 @@ public final class LabParser {
     static final Set<String> STEP_KEYS = Set.of("text", "hint", "check");
     static final Set<String> TEXT_KEYS = Set.of("en", "ko");
     /** Only hosts, servers and routers speak IP; a switch or hub with one of these keys is a mistake. */
-    private static final List<String> IP_ONLY_KEYS = List.of("ip", "gateway", "dns", "interfaces", "routes", "services");
+    private static final List<String> IP_ONLY_KEYS = List.of("ip", "gateway", "dns", "hosts", "interfaces", "routes",
+            "services");
+    private static final Pattern HOST_NAME = Pattern.compile("(?=.{1,253}$)[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?"
+            + "(\\.[A-Za-z0-9]([A-Za-z0-9-]{0,61}[A-Za-z0-9])?)*");
     static final Pattern ID = Pattern.compile("[a-z][a-z0-9-]{0,31}");
     private static final Pattern INTERFACE_NAME = Pattern.compile("[a-z][a-z0-9.]{0,14}");
     private static final long MAX_LINK_DELAY = SimTime.seconds(3600);
@@ -145,6 +148,7 @@ public final class LabParser {
         List<InterfaceSpec> interfaces = List.of();
         Ipv4Address gateway = null;
         List<Ipv4Address> dns = new ArrayList<>();
+        Map<String, Ipv4Address> hosts = new java.util.TreeMap<>();
         List<RouteSpec> routes = new ArrayList<>();
         List<Map<String, Object>> services = new ArrayList<>();
         if (!kind.speaksIp()) {
@@ -176,6 +180,20 @@ public final class LabParser {
                     if (a != null) dns.add(a);
                 }
             }
+            if (m.containsKey("hosts")) {
+                Map<String, Object> hm = map(m.get("hosts"), path + ".hosts");
+                if (hm != null) {
+                    hm.forEach((name, address) -> {
+                        String at = path + ".hosts." + name;
+                        if (!HOST_NAME.matcher(name).matches()) {
+                            error(at, "\"" + name + "\" is not a host name (letters, digits, hyphens and dots, e.g. www.example.lab)");
+                            return;
+                        }
+                        Ipv4Address a = address(address, at);
+                        if (a != null) hosts.put(name.toLowerCase(java.util.Locale.ROOT), a);
+                    });
+                }
+            }
             List<Object> routeList = list(m.get("routes"), path + ".routes", false);
             for (int i = 0; i < routeList.size(); i++) {
                 RouteSpec r = route(routeList.get(i), path + ".routes[" + i + "]", interfaces, addressed);
@@ -188,7 +206,8 @@ public final class LabParser {
             }
         }
         Position position = m.containsKey("position") ? position(m.get("position"), path + ".position") : null;
-        return new NodeSpec(id, kind, List.copyOf(interfaces), gateway, List.copyOf(dns), List.copyOf(routes), List.copyOf(services),
+        return new NodeSpec(id, kind, List.copyOf(interfaces), gateway, List.copyOf(dns), Map.copyOf(hosts), List.copyOf(routes),
+                List.copyOf(services),
                 sysctl(m.get("sysctl"), path + ".sysctl"), position);
     }
 
@@ -376,7 +395,7 @@ public final class LabParser {
             NodeSpec n = nodes.get(i);
             if (!n.kind().speaksIp()) {
                 nodes.set(i, new NodeSpec(n.id(), n.kind(), List.copyOf(ports.getOrDefault(n.id(), List.of())), null,
-                        List.of(), List.of(), List.of(), n.sysctl(), n.position()));
+                        List.of(), Map.of(), List.of(), List.of(), n.sysctl(), n.position()));
             }
         }
         return links;

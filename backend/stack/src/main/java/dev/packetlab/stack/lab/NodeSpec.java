@@ -11,11 +11,12 @@ import java.util.Map;
  * link order.
  *
  * @param gateway  the default route's next hop, or null
+ * @param hosts    static entries for the node's /etc/hosts, name → address (every lab node's name is there anyway)
  * @param services kept as written ({@code [{http: {port: 80}}]}) until the applications define them
  * @param position where the UI draws the node, or null to let it lay the topology out
  */
 public record NodeSpec(String id, Kind kind, List<InterfaceSpec> interfaces, Ipv4Address gateway,
-                       List<Ipv4Address> dns, List<RouteSpec> routes, List<Map<String, Object>> services,
+                       List<Ipv4Address> dns, Map<String, Ipv4Address> hosts, List<RouteSpec> routes, List<Map<String, Object>> services,
                        Map<String, String> sysctl, Position position) {
 
     public enum Kind {

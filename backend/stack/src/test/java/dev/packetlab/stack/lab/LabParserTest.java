@@ -185,7 +185,7 @@ class LabParserTest {
         Map<String, Object> pc1 = host("pc1", "10.0.0.1/24");
         pc1.put("gatway", "10.0.0.254");
         assertThat(errorOf(lab(pc1))).isEqualTo("lab.yaml: nodes[0].gatway: unknown key (did you mean gateway?); "
-                + "allowed: dns, gateway, id, interfaces, ip, kind, position, routes, services, sysctl");
+                + "allowed: dns, gateway, hosts, id, interfaces, ip, kind, position, routes, services, sysctl");
     }
 
     @Test
