@@ -17,6 +17,8 @@ export function HomePage({ api }: { api: ApiClient }) {
   const [recent, setRecent] = useState(() => loadRecent(safeLocalStorage()));
   const fileInput = useRef<HTMLInputElement>(null);
 
+  const forget = (id: string) => setRecent(forgetLab(safeLocalStorage(), id));
+
   const openCatalogueLab = (lab: LabSummary) => open(`lab:${lab.id}`, { lab: lab.id }, lab.title, lab.id);
 
   const openFile = async (file: File) => {
@@ -82,9 +84,10 @@ export function HomePage({ api }: { api: ApiClient }) {
         </div>
       </section>
 
+      {/* a returning learner finds their labs first; a first visit meets the catalogue first */}
+      {recent.length > 0 && <RecentLabs labs={recent} onForget={forget} />}
       <LabCatalogue api={api} busy={busy} onOpen={openCatalogueLab} />
-
-      <RecentLabs labs={recent} onForget={(id) => setRecent(forgetLab(safeLocalStorage(), id))} />
+      {recent.length === 0 && <RecentLabs labs={recent} onForget={forget} />}
     </main>
   );
 }

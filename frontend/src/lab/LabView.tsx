@@ -7,6 +7,7 @@ import { useLabState } from '../store/useStore';
 import { TerminalDock } from '../terminal/TerminalDock';
 import { TimelineControls } from '../timeline/TimelineControls';
 import { TopologyView } from '../topology/TopologyView';
+import { navigate } from '../router';
 import { LabConnection } from './labConnection';
 import { LabContext, useLab, type LabContextValue } from './LabContext';
 import { LabPanel } from './LabPanel';
@@ -71,6 +72,17 @@ function LabLayout() {
     return (
       <main class="lab-gone" data-testid="lab-gone">
         <p role="alert">{t('lab.gone')}</p>
+        <a
+          class="button"
+          href="/"
+          data-testid="lab-gone-home"
+          onClick={(e) => {
+            e.preventDefault();
+            navigate({ name: 'home' });
+          }}
+        >
+          {t('notFound.back')}
+        </a>
       </main>
     );
   }

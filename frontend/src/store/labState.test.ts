@@ -70,7 +70,7 @@ describe('applyBatch: frames', () => {
         length: 60,
         protocol: 'ARP',
         summary: 'Who has 10.0.0.2? Tell 10.0.0.1',
-        flood: false,
+        flood: true,
       },
     ]);
     expect(s.packetCount).toBe(1);
@@ -84,15 +84,18 @@ describe('applyBatch: frames', () => {
   });
 
   it('copies sent by one node at one instant onto different cables are a flood', () => {
+    const echo = { protocol: 'ICMP', summary: 'Echo (ping) request  id=0x0940, seq=1, ttl=64' };
     const s = applyBatch(
       loaded(),
       [
-        arpRequest({ node: 'sw1', number: 2, link: 'srv:eth0-sw1:p2', time: 1_004_800, leaves: 1_009_600, arrives: 2_009_600 }),
-        arpRequest({ node: 'sw1', number: 3, link: 'pc3:eth0-sw1:p3', time: 1_004_800, leaves: 1_009_600, arrives: 2_009_600 }),
+        arpRequest({ ...echo, node: 'pc1', number: 1, link: 'pc1:eth0-sw1:p1', time: 0 }),
+        arpRequest({ ...echo, node: 'hub1', number: 2, link: 'srv:eth0-sw1:p2', time: 1_004_800, leaves: 1_009_600, arrives: 2_009_600 }),
+        arpRequest({ ...echo, node: 'hub1', number: 3, link: 'pc3:eth0-sw1:p3', time: 1_004_800, leaves: 1_009_600, arrives: 2_009_600 }),
       ],
       1100,
     );
     expect(s.flights.map((f) => [f.number, f.flood])).toEqual([
+      [1, false],
       [2, true],
       [3, true],
     ]);

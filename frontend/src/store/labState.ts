@@ -31,7 +31,10 @@ export interface Flight {
   length: number;
   protocol: ProtocolClass;
   summary: string;
-  /** Whether the same node sent copies to several links at once (a flood: a broadcast fanning out). */
+  /**
+   * Whether it is drawn fanning out: an ARP request (sent to everyone), or one of the copies a node sent onto
+   * several cables at the same instant (a switch flooding, a hub repeating).
+   */
   flood: boolean;
 }
 
@@ -172,8 +175,10 @@ function applyMessage(d: Draft, m: ServerMessage, now: number): void {
       return;
     case 'frame': {
       const flights = d.flights();
-      const flood = flights.some((f) => f.from === m.node && f.time === m.time && f.link !== m.link);
-      if (flood) for (let i = 0; i < flights.length; i++) {
+      const copies = flights.some((f) => f.from === m.node && f.time === m.time && f.link !== m.link);
+      const protocol = classifyFrame(m.protocol, m.summary);
+      const flood = copies || (protocol === 'ARP' && m.summary.startsWith('Who has'));
+      if (copies) for (let i = 0; i < flights.length; i++) {
         const f = flights[i]!;
         if (f.from === m.node && f.time === m.time && !f.flood) flights[i] = { ...f, flood: true };
       }
@@ -188,7 +193,7 @@ function applyMessage(d: Draft, m: ServerMessage, now: number): void {
         leaves: m.leaves,
         arrives: m.arrives,
         length: m.length,
-        protocol: classifyFrame(m.protocol, m.summary),
+        protocol,
         summary: m.summary,
         flood,
       });

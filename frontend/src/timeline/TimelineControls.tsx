@@ -96,7 +96,7 @@ export function TimelineControls() {
           ))}
         </select>
       </label>
-      <label class="tool-field check" title={t('timeline.skipIdle.hint')}>
+      <label class="tool-field toggle" title={t('timeline.skipIdle.hint')}>
         <input
           type="checkbox"
           data-testid="timeline-skip-idle"

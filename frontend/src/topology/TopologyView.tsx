@@ -6,6 +6,7 @@ import { useLab } from '../lab/LabContext';
 import { simulatedTimeAt, type DropMark } from '../store/labState';
 import { useLabState } from '../store/useStore';
 import { hasAuthorLayout, layoutRoots, topologyEdges, topologyNodes, type TopologyEdge, type TopologyNode } from './elements';
+import { newestPerPlace } from './dropPlaces';
 import { pointOnCable, type Point } from './flightGeometry';
 import { paintFlights } from './flightPainter';
 import { iconFor, KIND_COLORS } from './icons';
@@ -43,6 +44,8 @@ const STYLE = [
       'text-background-shape': 'roundrectangle',
     },
   },
+  // a switch or hub sits above its hosts in an automatic layout: its name goes above it, clear of the cables
+  { selector: 'node[kind = "switch"], node[kind = "hub"]', style: { 'text-valign': 'top', 'text-margin-y': -6 } },
   { selector: 'node:selected', style: { 'border-width': 4, 'border-color': '#f5b841' } },
   {
     selector: 'edge',
@@ -91,7 +94,7 @@ function runLayout(cy: Core, nodes: TopologyNode[], edges: TopologyEdge[]): void
     name: 'breadthfirst',
     fit: true,
     padding: 56,
-    spacingFactor: 1.3,
+    spacingFactor: 1.75,
     animate: false,
     ...(roots.length ? { roots: roots.map((r) => `#${CSS.escape(r)}`).join(',') } : {}),
   }).run();
@@ -288,8 +291,8 @@ export function TopologyView({ onOpenTerminal }: { onOpenTerminal: (node: string
                 />
               );
             })}
-            {visibleDrops.map((d) => (
-              <DropMarker key={d.id} drop={d} at={dropPoint(cy, d)} />
+            {newestPerPlace(visibleDrops).map(({ drop, count }) => (
+              <DropMarker key={drop.id} drop={drop} count={count} at={dropPoint(cy, drop)} />
             ))}
           </div>
         )}
@@ -325,7 +328,7 @@ function dropPoint(cy: Core, d: DropMark): Point | null {
   return { x: p.x + node.renderedWidth() / 2, y: p.y - node.renderedHeight() / 2 };
 }
 
-function DropMarker({ drop, at }: { drop: DropMark; at: Point | null }) {
+function DropMarker({ drop, count, at }: { drop: DropMark; count: number; at: Point | null }) {
   const { t } = useI18n();
   if (!at) return null;
   const key = `drop.${drop.reason}`;
@@ -338,10 +341,16 @@ function DropMarker({ drop, at }: { drop: DropMark; at: Point | null }) {
       data-testid={`drop-mark-${drop.id}`}
       data-reason={drop.reason}
       data-node={drop.node}
+      data-count={count}
       aria-label={text}
       style={{ left: `${at.x - 10}px`, top: `${at.y - 10}px` }}
     >
       <span aria-hidden="true">✕</span>
+      {count > 1 && (
+        <span class="drop-count" aria-hidden="true">
+          {count}
+        </span>
+      )}
       <span class="drop-tip" role="tooltip" data-testid={`drop-tip-${drop.id}`}>
         {text}
       </span>

@@ -43,8 +43,8 @@ export function paintFlights(ctx: CanvasRenderingContext2D, cy: Core, flights: r
       rings.add(f.from + '@' + f.time);
       const k = extent.head / RING_SPAN;
       ctx.strokeStyle = color;
-      ctx.globalAlpha = 0.6 * (1 - k);
-      ctx.lineWidth = 3;
+      ctx.globalAlpha = 0.85 * (1 - k);
+      ctx.lineWidth = 4;
       ctx.beginPath();
       ctx.arc(source.x, source.y, (24 + 70 * k) * Math.min(zoom, 1.5), 0, Math.PI * 2);
       ctx.stroke();

@@ -2,7 +2,10 @@ package dev.packetlab.server.ui;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.packetlab.server.labs.LabCatalog;
+import dev.packetlab.server.labs.LabSummary;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.openqa.selenium.WebElement;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
@@ -14,6 +17,9 @@ class HomePageBrowserTest {
 
     @LocalServerPort
     int port;
+
+    @Autowired
+    LabCatalog catalog;
 
     @Test
     void listsTheLabsAndSwitchesToKorean() {
