@@ -176,8 +176,7 @@ export function TopologyView({ onOpenTerminal }: { onOpenTerminal: (node: string
           cy.add(nodeElement(n));
           added = true;
         } else {
-          el.data('label', n.label);
-          if (n.position && lab) el.position(n.position);
+          el.data('label', n.label); // a node keeps where it was put (or dragged); only new nodes are placed
         }
       }
       for (const e of tedges) {

@@ -90,6 +90,13 @@ class LabViewBrowserTest {
         browser.waitForTextContaining("terminal-screen-pc1", "64 bytes from srv (10.0.0.2): icmp_seq=1 ttl=64 time=8.05 ms");
         browser.waitForTextContaining("terminal-screen-pc1", "1 packets transmitted, 1 received, 0% packet loss, time 8ms");
 
+        // Ctrl-C goes to the node as an interrupt: ping stops and prints its statistics
+        browser.typeAt("terminal-screen-pc1", "ping srv", Keys.ENTER);
+        browser.waitForTextContaining("terminal-screen-pc1", "icmp_seq=2");
+        new Actions(browser.driver()).keyDown(Keys.CONTROL).sendKeys("c").keyUp(Keys.CONTROL).perform();
+        browser.waitForTextContaining("terminal-screen-pc1", "^C");
+        browser.waitForTextContaining("terminal-screen-pc1", "--- srv ping statistics ---");
+
         openTerminal(browser, "srv");
         assertThat(browser.testIdsWithin(browser.find("terminals"), "terminal-tab-"))
                 .containsExactly("terminal-tab-pc1", "terminal-tab-srv");
