@@ -258,10 +258,10 @@ class PacketLabCliTest {
         Map<?, ?> json = JsonMapper.builder().build().readValue(Files.readString(report), Map.class);
         assertThat(json.get("lab")).isEqualTo("tcp-connection");
         assertThat(json.get("passed")).isEqualTo(false);
-        assertThat(json.get("checks")).isEqualTo(5);
+        assertThat(json.get("checks")).isEqualTo(6);
         assertThat(json.get("checksPassed")).isEqualTo(1);
         List<?> steps = (List<?>) json.get("steps");
-        assertThat(steps).hasSize(5);
+        assertThat(steps).hasSize(6);
         Map<?, ?> first = (Map<?, ?>) steps.getFirst();
         assertThat(first.get("step")).isEqualTo(1);
         assertThat(first.get("path")).isEqualTo("steps[0]");

@@ -63,7 +63,7 @@ class LabViewBrowserTest {
         assertThat(browser.find("topology-node-srv").getDomAttribute("data-kind")).isEqualTo("server");
         assertThat(browser.testIdsWithin(browser.find("topology"), "topology-link-"))
                 .containsExactly("topology-link-pc1:eth0-sw1:p1", "topology-link-srv:eth0-sw1:p2");
-        assertThat(browser.testIdsWithin(browser.find("steps-list"), "step-text-")).hasSize(5);
+        assertThat(browser.testIdsWithin(browser.find("steps-list"), "step-text-")).hasSize(6);
         assertThat(browser.find("step-text-2").getText()).isEqualTo("On pc1 run nc srv 8888. Watch the three-way "
                 + "handshake (SYN, SYN+ACK, ACK), the line arriving with its ACK, and the server's FIN coming first.");
         assertThat(browser.find("step-check-1").getDomAttribute("data-status")).isEqualTo("pending");
