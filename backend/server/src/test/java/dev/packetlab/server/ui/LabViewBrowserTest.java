@@ -181,6 +181,29 @@ class LabViewBrowserTest {
     }
 
     @Test
+    void stepsFrameByFrameToTheSynOfAHandshakeAndDrawsItOnItsCable() {
+        HeadlessChromium browser = session.browser();
+        openTcpLab(browser);
+        browser.find("timeline-play").click();
+        browser.waitUntil("the lab to pause", 15, d -> "PAUSED".equals(mode(browser)));
+        openTerminal(browser, "srv");
+        browser.typeAt("terminal-screen-srv", "echo hello | nc -l 8888 &", Keys.ENTER);
+        openTerminal(browser, "pc1");
+        browser.typeAt("terminal-screen-pc1", "nc srv 8888", Keys.ENTER);
+        browser.waitForTextContaining("terminal-screen-pc1", "$ nc srv 8888");
+        browser.find("panel-tab-packets").click();
+
+        // ARP request and its flood, the reply and its forwarding, then pc1's SYN: five frames, one step each
+        for (int frame = 1; frame <= 5; frame++) {
+            browser.find("timeline-step-frame").click();
+            browser.find("packet-row-" + frame);
+        }
+        assertThat(browser.find("packet-row-5").getText()).contains("10.0.0.1", "10.0.0.2", "TCP", "→ 8888 [SYN] Seq=");
+        assertThat(browser.find("topology-flights").getDomAttribute("data-drawn")).isEqualTo("1");
+        browser.screenshot(BrowserSession.SCREENSHOTS.resolve("lab-mid-handshake.png"));
+    }
+
+    @Test
     void switchesTheLabViewToKoreanAndRemembersIt() {
         HeadlessChromium browser = session.browser();
         openTcpLab(browser);
