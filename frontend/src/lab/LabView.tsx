@@ -45,6 +45,12 @@ function LabLayout() {
   const [terminals, setTerminals] = useState<string[]>([]);
   const [activeTerminal, setActiveTerminal] = useState<string | null>(null);
   const [tab, setTab] = useState<PanelTab>('steps');
+  const [selectedPacket, setSelectedPacket] = useState<number | null>(null);
+
+  const inspectPacket = useCallback((number: number) => {
+    setSelectedPacket(number);
+    setTab('packets');
+  }, []);
 
   const openTerminal = useCallback((node: string) => {
     setTerminals((open) => (open.includes(node) ? open : [...open, node]));
@@ -106,7 +112,7 @@ function LabLayout() {
       ) : (
         <div class="lab-body">
           <div class="lab-main">
-            <TopologyView onOpenTerminal={openTerminal} />
+            <TopologyView onOpenTerminal={openTerminal} onInspectPacket={inspectPacket} />
             <TerminalDock
               open={terminals}
               active={activeTerminal}
@@ -149,7 +155,7 @@ function LabLayout() {
               aria-labelledby="panel-tab-packets"
               hidden={tab !== 'packets'}
             >
-              <PacketInspector visible={tab === 'packets'} />
+              <PacketInspector visible={tab === 'packets'} selected={selectedPacket} onSelect={setSelectedPacket} />
             </div>
           </aside>
         </div>

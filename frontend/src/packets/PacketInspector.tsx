@@ -11,7 +11,16 @@ import { PacketFeed, type PacketFeedState } from './packetFeed';
 type DetailState = { status: 'none' } | { status: 'loading'; number: number } | { status: 'loaded'; detail: Detail } | { status: 'failed'; number: number; reason: string };
 
 /** The packet list with its filter, one packet's layers and bytes, and the pcap download. */
-export function PacketInspector({ visible }: { visible: boolean }) {
+export function PacketInspector({
+  visible,
+  selected,
+  onSelect,
+}: {
+  visible: boolean;
+  /** The packet taken apart (the lab view holds it: a click on a frame in flight selects one too). */
+  selected: number | null;
+  onSelect: (number: number | null) => void;
+}) {
   const { t } = useI18n();
   const { store, api, instanceId } = useLab();
   const packetCount = useLabState(store, (s) => s.packetCount);
@@ -20,7 +29,7 @@ export function PacketInspector({ visible }: { visible: boolean }) {
   const links = useLabState(store, (s) => s.links);
   const [filterText, setFilterText] = useState('');
   const [feedState, setFeedState] = useState<PacketFeedState>({ rows: [], total: 0, loading: true, error: null });
-  const [selected, setSelected] = useState<number | null>(null);
+  const setSelected = onSelect;
   const [detail, setDetail] = useState<DetailState>({ status: 'none' });
 
   const feed = useMemo(() => new PacketFeed(api, instanceId, setFeedState), [api, instanceId]);
@@ -85,7 +94,13 @@ export function PacketInspector({ visible }: { visible: boolean }) {
         <span class="count" data-testid="packet-count" data-count={feedState.total}>
           {t('packets.count', { n: feedState.total.toLocaleString() })}
         </span>
-        <a class="button quiet" data-testid="packet-pcap" href={api.pcapUrl(instanceId)} download title={t('packets.pcap.hint')}>
+        <a
+          class="button quiet"
+          data-testid="packet-pcap"
+          href={api.pcapUrl(instanceId, parsed.problem ? undefined : parsed.query.node)}
+          download
+          title={!parsed.problem && parsed.query.node ? t('packets.pcap.node', { node: parsed.query.node }) : t('packets.pcap.hint')}
+        >
           {t('packets.pcap')}
         </a>
       </div>

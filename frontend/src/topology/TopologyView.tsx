@@ -8,7 +8,7 @@ import { useLabState } from '../store/useStore';
 import { hasAuthorLayout, layoutRoots, topologyEdges, topologyNodes, type TopologyEdge, type TopologyNode } from './elements';
 import { newestPerPlace } from './dropPlaces';
 import { pointOnCable, type Point } from './flightGeometry';
-import { paintFlights } from './flightPainter';
+import { flightAt, paintFlights, type FlightHit } from './flightPainter';
 import { iconFor, KIND_COLORS } from './icons';
 import { Legend } from './Legend';
 
@@ -106,7 +106,14 @@ function runLayout(cy: Core, nodes: TopologyNode[], edges: TopologyEdge[]): void
  * drops and gives every node and cable a stable test id and an accessible name (a node is a button: Enter opens
  * its terminal, as a double-click does).
  */
-export function TopologyView({ onOpenTerminal }: { onOpenTerminal: (node: string) => void }) {
+export function TopologyView({
+  onOpenTerminal,
+  onInspectPacket,
+}: {
+  onOpenTerminal: (node: string) => void;
+  /** A click on a frame in flight opens it in the packet inspector. */
+  onInspectPacket: (number: number) => void;
+}) {
   const { t } = useI18n();
   const { store } = useLab();
   const nodes = useLabState(store, (s) => s.nodes);
@@ -120,6 +127,9 @@ export function TopologyView({ onOpenTerminal }: { onOpenTerminal: (node: string
   const [, setViewport] = useState(0);
   const openTerminal = useRef(onOpenTerminal);
   openTerminal.current = onOpenTerminal;
+  const inspectPacket = useRef(onInspectPacket);
+  inspectPacket.current = onInspectPacket;
+  const hits = useRef<FlightHit[]>([]);
 
   const positions = lab?.positions ?? {};
   const tnodes = useMemo(() => topologyNodes(nodes, positions), [nodes, lab]);
@@ -144,6 +154,10 @@ export function TopologyView({ onOpenTerminal }: { onOpenTerminal: (node: string
     };
     instance.on('viewport resize position add remove layoutstop', bump);
     instance.on('dbltap', 'node', (e) => openTerminal.current((e.target as NodeSingular).id()));
+    instance.on('tap', (e) => {
+      const hit = flightAt(hits.current, e.renderedPosition);
+      if (hit) inspectPacket.current(hit.number);
+    });
     setCy(instance);
     const resize = new ResizeObserver(() => {
       instance.resize();
@@ -207,8 +221,11 @@ export function TopologyView({ onOpenTerminal }: { onOpenTerminal: (node: string
       ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
       ctx.clearRect(0, 0, w, h);
       const state = store.getState();
-      const drawn = paintFlights(ctx, cy, state.flights, simulatedTimeAt(state, performance.now()));
+      const drawn = paintFlights(ctx, cy, state.flights, simulatedTimeAt(state, performance.now()), hits.current);
       canvas.dataset.drawn = String(drawn);
+      // where each frame is, for tests that click one: "5@120,48 6@300,210"
+      const frames = hits.current.map((h) => `${h.number}@${Math.round(h.x)},${Math.round(h.y)}`).join(' ');
+      if (canvas.dataset.frames !== frames) canvas.dataset.frames = frames;
     };
     draw();
     return () => cancelAnimationFrame(frame);

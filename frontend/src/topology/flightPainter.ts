@@ -6,12 +6,38 @@ import { flightExtent, pointOnCable, type Point } from './flightGeometry';
 /** Part of its way over which a flooded frame draws a ring spreading from its sender. */
 const RING_SPAN = 0.4;
 
+/** Where a frame's pill was drawn, so a click on it can open the packet. */
+export interface FlightHit {
+  number: number;
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+/** The frame whose pill is under `p` (the one drawn last, on top, when pills overlap), or null. */
+export function flightAt(hits: readonly FlightHit[], p: Point, slack = 3): FlightHit | null {
+  for (let i = hits.length - 1; i >= 0; i--) {
+    const h = hits[i]!;
+    if (Math.abs(p.x - h.x) <= h.w / 2 + slack && Math.abs(p.y - h.y) <= h.h / 2 + slack) return h;
+  }
+  return null;
+}
+
 /**
  * Draws the frames on the wires onto the overlay canvas, once per animation frame: one stroke for the stretch of
  * cable the frame occupies and a pill at its head with the protocol's name, so colour is never the only carrier.
- * A canvas rather than a DOM element per frame keeps hundreds of frames smooth.
+ * A canvas rather than a DOM element per frame keeps hundreds of frames smooth. `hits` is refilled with where
+ * each pill went.
  */
-export function paintFlights(ctx: CanvasRenderingContext2D, cy: Core, flights: readonly Flight[], t: number): number {
+export function paintFlights(
+  ctx: CanvasRenderingContext2D,
+  cy: Core,
+  flights: readonly Flight[],
+  t: number,
+  hits: FlightHit[] = [],
+): number {
+  hits.length = 0;
   const zoom = cy.zoom();
   const pill = { w: Math.max(24, 32 * Math.min(zoom, 1.4)), h: Math.max(13, 16 * Math.min(zoom, 1.4)) };
   const edges = new Map<string, EdgeSingular | null>();
@@ -68,6 +94,7 @@ export function paintFlights(ctx: CanvasRenderingContext2D, cy: Core, flights: r
     ctx.stroke();
     ctx.fillStyle = '#ffffff';
     ctx.fillText(PROTOCOL_LABELS[f.protocol], head.x, head.y + 0.5);
+    hits.push({ number: f.number, x: head.x, y: head.y, w: pill.w, h: pill.h });
     drawn++;
   }
   return drawn;

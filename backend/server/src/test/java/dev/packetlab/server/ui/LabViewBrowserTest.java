@@ -199,8 +199,19 @@ class LabViewBrowserTest {
             browser.find("packet-row-" + frame);
         }
         assertThat(browser.find("packet-row-5").getText()).contains("10.0.0.1", "10.0.0.2", "TCP", "→ 8888 [SYN] Seq=");
-        assertThat(browser.find("topology-flights").getDomAttribute("data-drawn")).isEqualTo("1");
+        WebElement flights = browser.find("topology-flights");
+        assertThat(flights.getDomAttribute("data-drawn")).isEqualTo("1");
         browser.screenshot(BrowserSession.SCREENSHOTS.resolve("lab-mid-handshake.png"));
+
+        // a click on the frame on the wire takes it apart in the inspector
+        String[] frame = flights.getDomAttribute("data-frames").split("[@,]");
+        WebElement canvas = browser.find("topology-canvas");
+        new Actions(browser.driver())
+                .moveToElement(canvas, Integer.parseInt(frame[1]) - canvas.getRect().getWidth() / 2,
+                        Integer.parseInt(frame[2]) - canvas.getRect().getHeight() / 2)
+                .click().perform();
+        browser.waitForText("packet-detail-title", "Packet " + frame[0]);
+        assertThat(browser.find("packet-row-" + frame[0]).getDomAttribute("aria-selected")).isEqualTo("true");
     }
 
     @Test
