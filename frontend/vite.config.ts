@@ -11,7 +11,7 @@ export default defineConfig({
   server: {
     proxy: {
       '/api': { target: backend, changeOrigin: true },
-      '/ws': { target: backend, ws: true, changeOrigin: true },
+      '/ws': { target: backend, ws: true, changeOrigin: true, rewriteWsOrigin: true },
     },
   },
   build: {
