@@ -164,6 +164,15 @@ public final class ArpCache {
         }
     }
 
+    /**
+     * Advice from an upper layer that {@code ip} is reachable (RFC 1122 2.3.2.1): TCP saw new data acknowledged, so
+     * the entry is as good as just confirmed by ARP and need not expire while the connection makes progress.
+     */
+    void confirm(Ipv4Address ip) {
+        Entry e = entries.get(ip);
+        if (e != null && e.mac != null) e.confirmed = simulation.now();
+    }
+
     /** Forgets resolved entries not confirmed for {@code gc_stale_time}, then sleeps until the next one is due. */
     private void sweep() {
         long now = simulation.now();

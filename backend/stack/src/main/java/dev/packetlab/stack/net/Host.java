@@ -139,6 +139,15 @@ public class Host extends Node implements ArpCache.Owner {
         return r == null ? 1500 : r.iface().device().mtu();
     }
 
+    /**
+     * An upper layer's word that packets to {@code dst} get through (TCP saw its data acknowledged): the ARP entry of
+     * the next hop towards it counts as confirmed (RFC 1122 2.3.2.1; Linux's {@code dst_confirm}).
+     */
+    public void confirmReachable(Ipv4Address dst) {
+        Route r = routes.lookup(dst);
+        if (r != null) arp.confirm(r.nextHop(dst));
+    }
+
     /** Whether {@code a} is one of this node's own addresses. */
     public boolean isLocal(Ipv4Address a) {
         for (Ipv4Interface i : interfaces) if (a.equals(i.ip())) return true;

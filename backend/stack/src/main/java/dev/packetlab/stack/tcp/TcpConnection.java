@@ -132,6 +132,7 @@ public final class TcpConnection {
     private long recover;
     private long retransmittedSegments;
     private TcpError softError;
+    private long neighbourConfirmed = Long.MIN_VALUE / 2;
 
     /** The end of the last segment shorter than the MSS that was sent (Minshall's Nagle). */
     private long smallSegmentEnd;
@@ -751,6 +752,11 @@ public final class TcpConnection {
         }
         retries = 0;
         softError = null;
+        if (tcp.now() - neighbourConfirmed >= SimTime.SECOND) {
+            // forward progress: the path works, so ARP need not ask again while it lasts (RFC 1122 2.3.2.1)
+            tcp.host.confirmReachable(remoteAddress);
+            neighbourConfirmed = tcp.now();
+        }
         if (inRecovery) {
             if (Seq.ge(ack, recover)) {
                 inRecovery = false;
