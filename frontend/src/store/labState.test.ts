@@ -237,3 +237,108 @@ describe('simulatedTimeAt', () => {
     expect(simulatedTimeAt(playing, 1001)).toBe(60_000_000_000);
   });
 });
+
+describe('applyBatch: socket history for the TCP views', () => {
+  const listen: ServerMessage = { type: 'socket', time: 1_000, node: 'srv', socket: 2, protocol: 'tcp', local: '10.0.0.2:8888', remote: '*:*', from: 'CLOSED', to: 'LISTEN', cause: 'listen()' };
+  const tcp = (time: number, over = {}): ServerMessage => ({
+    type: 'tcp', time, node: 'srv', socket: 2, sndUna: 100, sndNxt: 100, sndWnd: 65535, rcvNxt: 7, rcvWnd: 65535, cwnd: 14600,
+    ssthresh: 2147483647, srtt: 0, rttvar: 0, rto: 1_000_000_000, sendBuffered: 0, receiveBuffered: 0, ...over,
+  });
+
+  it('keeps each state change with its cause, and the socket after it closed', () => {
+    const s = applyBatch(
+      loaded(),
+      [
+        listen,
+        { type: 'socket', time: 9_000, node: 'srv', socket: 2, protocol: 'tcp', local: '10.0.0.2:8888', remote: '10.0.0.1:38186', from: 'FIN_WAIT_2', to: 'TIME_WAIT', cause: 'FIN received' },
+        { type: 'socket', time: 60_009_000, node: 'srv', socket: 2, protocol: 'tcp', local: '10.0.0.2:8888', remote: '10.0.0.1:38186', from: 'TIME_WAIT', to: 'CLOSED', cause: '2MSL timer expired' },
+      ],
+      1100,
+    );
+    expect(s.sockets).toEqual([]);
+    expect(s.socketHistory).toEqual([
+      {
+        key: 'srv/2', node: 'srv', socket: 2, protocol: 'tcp', local: '10.0.0.2:8888', remote: '10.0.0.1:38186', state: 'CLOSED',
+        transitions: [
+          { time: 1_000, from: 'CLOSED', to: 'LISTEN', cause: 'listen()' },
+          { time: 9_000, from: 'FIN_WAIT_2', to: 'TIME_WAIT', cause: 'FIN received' },
+          { time: 60_009_000, from: 'TIME_WAIT', to: 'CLOSED', cause: '2MSL timer expired' },
+        ],
+        samples: [],
+      },
+    ]);
+  });
+
+  it('samples cwnd, ssthresh, the advertised window and the bytes in flight, once per change', () => {
+    const s = applyBatch(
+      loaded(),
+      [listen, tcp(2_000), tcp(3_000), tcp(4_000, { sndNxt: 1560, sndWnd: 64000 }), tcp(4_000, { sndNxt: 2000, sndWnd: 64000 })],
+      1100,
+    );
+    expect(s.socketHistory[0]!.samples).toEqual([
+      { time: 2_000, cwnd: 14600, ssthresh: 2147483647, sndWnd: 65535, rcvWnd: 65535, inFlight: 0 },
+      { time: 4_000, cwnd: 14600, ssthresh: 2147483647, sndWnd: 64000, rcvWnd: 65535, inFlight: 1900 },
+    ]);
+  });
+
+  it('counts bytes in flight across the wrap of sequence space', () => {
+    const s = applyBatch(loaded(), [listen, tcp(2_000, { sndUna: 4294967000, sndNxt: 200 })], 1100);
+    expect(s.socketHistory[0]!.samples[0]!.inFlight).toBe(496);
+  });
+
+  it('starts a history from a snapshot socket with its variables as the first sample', () => {
+    const row = {
+      node: 'pc1', socket: 1, protocol: 'tcp', local: '10.0.0.1:38186', remote: '10.0.0.2:8888', state: 'ESTABLISHED', iss: 1, irs: 2,
+      sndUna: 50, sndNxt: 60, sndWnd: 65535, rcvNxt: 3, rcvWnd: 65000, cwnd: 2920, ssthresh: 65535, srtt: 0, rttvar: 0, rto: 0,
+      mss: 1460, sendQueue: 0, receiveQueue: 0, timer: 'off', timerRemaining: 0, retransmitted: 0,
+    };
+    const s = loaded({ sockets: [row], run: { ...PAUSED, time: 5_000 } });
+    expect(s.socketHistory).toEqual([
+      {
+        key: 'pc1/1', node: 'pc1', socket: 1, protocol: 'tcp', local: '10.0.0.1:38186', remote: '10.0.0.2:8888', state: 'ESTABLISHED',
+        transitions: [], samples: [{ time: 5_000, cwnd: 2920, ssthresh: 65535, sndWnd: 65535, rcvWnd: 65000, inFlight: 10 }],
+      },
+    ]);
+  });
+
+  it('going back in time forgets what came after, and closes sockets the rebuilt lab does not have', () => {
+    let s = applyBatch(loaded(), [listen, tcp(2_000)], 1100);
+    s = applyBatch(
+      s,
+      [
+        { type: 'socket', time: 5_000, node: 'pc1', socket: 1, protocol: 'tcp', local: '10.0.0.1:38186', remote: '10.0.0.2:8888', from: 'CLOSED', to: 'SYN_SENT', cause: 'connect()' },
+        tcp(6_000, { cwnd: 2920 }),
+        { type: 'frame-dropped', time: 7_000, node: 'srv', number: 0, device: null, reason: 'PORT_UNREACHABLE', text: 'no socket', detail: null },
+      ],
+      1200,
+    );
+    expect(s.horizon).toBe(7_000);
+    s = applyBatch(s, [{ type: 'snapshot', reason: 'reset', snapshot: tcpLabSnapshot({ run: { ...PAUSED, time: 3_000 } }) }], 1300);
+    expect(s.socketHistory.map((h) => [h.key, h.state, h.transitions.length, h.samples.map((x) => x.time)])).toEqual([['srv/2', 'CLOSED', 1, [2_000]]]);
+    expect(s.marks).toEqual([]);
+    expect(s.horizon).toBe(7_000);
+  });
+});
+
+describe('applyBatch: timeline marks', () => {
+  it('marks drops and timed check verdicts', () => {
+    const s = applyBatch(
+      loaded(),
+      [
+        { type: 'frame-dropped', time: 1_004_800, node: 'pc3', number: 2, device: 'eth0', reason: 'NOT_FOR_US', text: 'not for us', detail: null },
+        { type: 'check', time: 2_000_000, step: 2, passed: true },
+        { type: 'check', step: 3, passed: false },
+      ],
+      1100,
+    );
+    expect(s.marks).toEqual([
+      { kind: 'drop', time: 1_004_800, node: 'pc3', what: 'NOT_FOR_US' },
+      { kind: 'check', time: 2_000_000, node: null, what: '2', passed: true },
+    ]);
+  });
+
+  it('the horizon is the latest time seen', () => {
+    const s = applyBatch(loaded(), [{ type: 'terminal', time: 42, node: 'pc1', text: 'x' }], 1100);
+    expect(s.horizon).toBe(42);
+  });
+});

@@ -74,6 +74,54 @@ export interface Notice {
   count?: number;
 }
 
+/** A socket moved from one state to another, and why (the `socket` message). */
+export interface SocketTransition {
+  time: number;
+  from: string;
+  to: string;
+  cause: string;
+}
+
+/** A TCP connection's variables at one moment (a `tcp` message, or a snapshot's socket row). */
+export interface TcpSample {
+  time: number;
+  cwnd: number;
+  ssthresh: number;
+  /** The window the peer advertised (SND.WND). */
+  sndWnd: number;
+  rcvWnd: number;
+  /** Bytes sent and not yet acknowledged: SND.NXT − SND.UNA, modulo 2³². */
+  inFlight: number;
+}
+
+/**
+ * One socket as this page saw it over time: the TCP views draw its state diagram and chart from this, and keep
+ * showing it after it closed. Starts when the page first heard of it (a snapshot or a `socket` message).
+ */
+export interface SocketHistory {
+  /** `node/socket`. */
+  key: string;
+  node: string;
+  socket: number;
+  protocol: string;
+  local: string;
+  remote: string;
+  /** The newest state, `CLOSED` once it is gone. */
+  state: string;
+  transitions: SocketTransition[];
+  samples: TcpSample[];
+}
+
+/** Something the timeline marks at its simulated time. */
+export interface TimelineMark {
+  kind: 'drop' | 'check';
+  time: number;
+  node: string | null;
+  /** The drop's reason, or the check's step number. */
+  what: string;
+  passed?: boolean;
+}
+
 export interface LabState {
   instanceId: string;
   connection: ConnectionStatus;
@@ -104,6 +152,12 @@ export interface LabState {
   notices: Notice[];
   lab: LabInfo | null;
   nextId: number;
+  /** Every socket this page saw, oldest first (the live ones are also in `sockets`). */
+  socketHistory: SocketHistory[];
+  /** Drops and check verdicts by simulated time, for the timeline's markers. */
+  marks: TimelineMark[];
+  /** The latest simulated time this page saw: how far the timeline can be scrubbed without running ahead. */
+  horizon: number;
 }
 
 /** Characters of terminal text kept per node (the server's snapshot holds 16 KiB). */
@@ -112,6 +166,14 @@ export const TERMINAL_KEEP = 64 * 1024;
 export const DROPS_KEEP = 40;
 /** Notices kept. */
 export const NOTICES_KEEP = 5;
+/** Sockets whose history is kept. */
+export const HISTORIES_KEEP = 200;
+/** TCP samples kept per socket (the oldest go first). */
+export const SAMPLES_KEEP = 5000;
+/** State changes kept per socket. */
+export const TRANSITIONS_KEEP = 200;
+/** Timeline markers kept. */
+export const MARKS_KEEP = 2000;
 /** A flight still not received this long (simulated ns) after it should have arrived is forgotten. */
 export const FLIGHT_GRACE = 1_000_000_000;
 
@@ -140,6 +202,9 @@ export function initialLabState(instanceId: string): LabState {
     notices: [],
     lab: null,
     nextId: 1,
+    socketHistory: [],
+    marks: [],
+    horizon: 0,
   };
 }
 
@@ -224,9 +289,16 @@ function applyMessage(d: Draft, m: ServerMessage, now: number): void {
         seenAt: now,
       });
       if (drops.length > DROPS_KEEP) drops.splice(0, drops.length - DROPS_KEEP);
+      d.mark({ kind: 'drop', time: m.time, node: m.node, what: m.reason });
       return;
     }
     case 'socket': {
+      const h = d.history(m.node, m.socket, m.protocol);
+      h.state = m.to;
+      if (m.local) h.local = m.local;
+      if (m.remote) h.remote = m.remote;
+      h.transitions.push({ time: m.time, from: m.from, to: m.to, cause: m.cause });
+      if (h.transitions.length > TRANSITIONS_KEEP) h.transitions.splice(0, h.transitions.length - TRANSITIONS_KEEP);
       const sockets = d.sockets();
       const i = sockets.findIndex((x) => x.node === m.node && x.socket === m.socket);
       if (m.to === 'CLOSED') {
@@ -240,6 +312,14 @@ function applyMessage(d: Draft, m: ServerMessage, now: number): void {
       return;
     }
     case 'tcp': {
+      d.sample(m.node, m.socket, {
+        time: m.time,
+        cwnd: m.cwnd,
+        ssthresh: m.ssthresh,
+        sndWnd: m.sndWnd,
+        rcvWnd: m.rcvWnd,
+        inFlight: inFlight(m.sndNxt, m.sndUna),
+      });
       const i = s.sockets.findIndex((x) => x.node === m.node && x.socket === m.socket);
       if (i < 0) return;
       const sockets = d.sockets();
@@ -318,6 +398,7 @@ function applyMessage(d: Draft, m: ServerMessage, now: number): void {
       return;
     case 'check':
       d.checks()[m.step] = { step: m.step, passed: m.passed, why: m.why ?? null, time: m.time };
+      if (typeof m.time === 'number') d.mark({ kind: 'check', time: m.time, node: null, what: String(m.step), passed: m.passed });
       return;
   }
 }
@@ -333,6 +414,9 @@ function dropPosition(f: Flight, m: { time: number; reason: string }): number {
 function applySnapshot(d: Draft, snap: Snapshot, reason: string, now: number): void {
   const s = d.state;
   const previous = s.terminals;
+  // going back in time: what this page saw after the new moment has not happened (yet) in the rebuilt lab
+  const t = snap.run.time;
+  if (t < s.latestTime) d.forgetAfter(t, snap.sockets);
   s.loaded = true;
   s.snapshotSeq++;
   s.snapshotReason = reason;
@@ -359,6 +443,40 @@ function applySnapshot(d: Draft, snap: Snapshot, reason: string, now: number): v
   }
   s.terminals = terminals;
   d.markReplaced();
+  const present = new Set(snap.sockets.map((x) => socketKey(x.node, x.socket)));
+  for (const h of s.socketHistory) {
+    if (h.state !== 'CLOSED' && !present.has(h.key)) d.history(h.node, h.socket, h.protocol).state = 'CLOSED';
+  }
+  for (const x of snap.sockets) {
+    const h = d.history(x.node, x.socket, x.protocol);
+    h.state = x.state;
+    h.local = x.local;
+    h.remote = x.remote;
+    if (x.protocol === 'tcp') {
+      d.sample(x.node, x.socket, {
+        time: t,
+        cwnd: x.cwnd,
+        ssthresh: x.ssthresh,
+        sndWnd: x.sndWnd,
+        rcvWnd: x.rcvWnd,
+        inFlight: inFlight(x.sndNxt, x.sndUna),
+      });
+    }
+  }
+}
+
+/** SND.NXT − SND.UNA in sequence space (modulo 2³²). */
+export function inFlight(sndNxt: number, sndUna: number): number {
+  return (sndNxt - sndUna) >>> 0;
+}
+
+/** The key of a socket in `socketHistory` and in views' selections. */
+export function socketKey(node: string, socket: number): string {
+  return `${node}/${socket}`;
+}
+
+function sameVariables(a: TcpSample, b: TcpSample): boolean {
+  return a.cwnd === b.cwnd && a.ssthresh === b.ssthresh && a.sndWnd === b.sndWnd && a.rcvWnd === b.rcvWnd && a.inFlight === b.inFlight;
 }
 
 function emptySocket(node: string, socket: number, protocol: string): SocketView {
@@ -378,7 +496,10 @@ class Draft {
     this.state = { ...base };
   }
 
-  private own<K extends 'flights' | 'drops' | 'sockets' | 'nodes' | 'arp' | 'mac' | 'routes' | 'notices'>(key: K): LabState[K] {
+  /** Histories this batch already copied (their arrays may be changed in place). */
+  private readonly ownHistories = new Set<string>();
+
+  private own<K extends 'flights' | 'drops' | 'sockets' | 'nodes' | 'arp' | 'mac' | 'routes' | 'notices' | 'socketHistory' | 'marks'>(key: K): LabState[K] {
     if (!this.copied.has(key)) {
       this.copied.add(key);
       (this.state[key] as unknown[]) = [...(this.state[key] as unknown[])];
@@ -391,6 +512,76 @@ class Draft {
   sockets() { return this.own('sockets'); }
   nodes() { return this.own('nodes'); }
   table<K extends 'arp' | 'mac' | 'routes'>(key: K): LabState[K] { return this.own(key); }
+
+  /** The socket's history, copied once per batch; made when the page had not heard of the socket yet. */
+  history(node: string, socket: number, protocol: string): SocketHistory {
+    const key = socketKey(node, socket);
+    const list = this.own('socketHistory');
+    const i = list.findIndex((h) => h.key === key);
+    if (i < 0) {
+      const h: SocketHistory = { key, node, socket, protocol, local: '', remote: '', state: '', transitions: [], samples: [] };
+      this.ownHistories.add(key);
+      list.push(h);
+      if (list.length > HISTORIES_KEEP) {
+        // the oldest closed sockets go first; live ones stay
+        const closed = list.findIndex((x) => x.state === 'CLOSED');
+        list.splice(closed >= 0 ? closed : 0, 1);
+      }
+      return h;
+    }
+    if (!this.ownHistories.has(key)) {
+      this.ownHistories.add(key);
+      const old = list[i]!;
+      list[i] = { ...old, transitions: [...old.transitions], samples: [...old.samples] };
+    }
+    return list[i]!;
+  }
+
+  /** A TCP sample for a socket the page knows; one equal to the previous sample is not kept twice. */
+  sample(node: string, socket: number, sample: TcpSample): void {
+    const key = socketKey(node, socket);
+    if (!this.state.socketHistory.some((h) => h.key === key)) return;
+    const h = this.history(node, socket, 'tcp');
+    const last = h.samples[h.samples.length - 1];
+    if (last && last.time === sample.time) h.samples.pop();
+    else if (last && sameVariables(last, sample)) return;
+    h.samples.push(sample);
+    if (h.samples.length > SAMPLES_KEEP) h.samples.splice(0, h.samples.length - SAMPLES_KEEP);
+  }
+
+  mark(mark: TimelineMark): void {
+    const marks = this.own('marks');
+    marks.push(mark);
+    if (marks.length > MARKS_KEEP) marks.splice(0, marks.length - MARKS_KEEP);
+  }
+
+  /**
+   * The lab went back to `t`: marks, state changes and samples after it are forgotten, sockets first heard of
+   * after it too, and a socket the rebuilt lab does not have is closed.
+   */
+  forgetAfter(t: number, live: readonly SocketView[]): void {
+    const s = this.state;
+    if (s.marks.some((m) => m.time > t)) s.marks = s.marks.filter((m) => m.time <= t);
+    this.copied.delete('marks');
+    const alive = new Set(live.map((x) => socketKey(x.node, x.socket)));
+    const kept: SocketHistory[] = [];
+    for (const h of s.socketHistory) {
+      const first = Math.min(h.transitions[0]?.time ?? Infinity, h.samples[0]?.time ?? Infinity);
+      if (first > t && !alive.has(h.key)) continue;
+      const transitions = h.transitions.filter((x) => x.time <= t);
+      const samples = h.samples.filter((x) => x.time <= t);
+      const state = alive.has(h.key) ? h.state : 'CLOSED';
+      kept.push(
+        transitions.length === h.transitions.length && samples.length === h.samples.length && state === h.state
+          ? h
+          : { ...h, transitions, samples, state },
+      );
+    }
+    s.socketHistory = kept;
+    this.copied.delete('socketHistory');
+    this.ownHistories.clear();
+    s.horizon = Math.max(s.horizon, s.latestTime);
+  }
 
   checks(): Record<number, CheckResult> {
     if (!this.copied.has('checks')) {
@@ -426,6 +617,7 @@ class Draft {
 
   finish(_now: number): LabState {
     const s = this.state;
+    if (s.latestTime > s.horizon) s.horizon = s.latestTime;
     // frames whose end was lost (an overflow left it out) must not hang on a wire forever
     const horizon = s.latestTime - FLIGHT_GRACE;
     if (s.flights.some((f) => f.arrives < horizon)) s.flights = s.flights.filter((f) => f.arrives >= horizon);
