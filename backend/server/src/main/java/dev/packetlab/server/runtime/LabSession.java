@@ -67,9 +67,15 @@ public final class LabSession {
      * @param maxLinks        links one instance may have
      * @param inputsPerSecond lines, commands, Ctrl-C/Ctrl-D and edits a user may send per second (bursts up to as
      *                        many at once)
+     * @param eventsPerSecond simulation events the instance may run per second of wall-clock time (bursts up to as
+     *                        many at once); beyond it the instance is throttled, which contains a broadcast storm
+     * @param processorPerSecond nanoseconds of a pool thread's time the instance may take per second of wall-clock
+     *                        time: events cost more when someone watches (each frame is taken apart and sent), so
+     *                        the events alone do not bound what an instance takes from the others
      */
-    public record Settings(long captureBytes, int maxNodes, int maxLinks, int inputsPerSecond) {
-        public static final Settings DEFAULT = new Settings(32L * 1024 * 1024, 64, 128, 50);
+    public record Settings(long captureBytes, int maxNodes, int maxLinks, int inputsPerSecond, long eventsPerSecond,
+                           long processorPerSecond) {
+        public static final Settings DEFAULT = new Settings(32L * 1024 * 1024, 64, 128, 50, 200_000, 250_000_000L);
     }
 
     /** A user sent more than {@link Settings#inputsPerSecond}. Becomes a 429. */
@@ -125,8 +131,22 @@ public final class LabSession {
     private final Map<Long, Job> jobs = new LinkedHashMap<>();
     private long nextJob = 1;
 
-    private double inputTokens;
-    private long inputRefilled;
+    private final TokenBucket inputs;
+    /** Simulation events this instance may still run; see {@link Settings#eventsPerSecond}. */
+    private final TokenBucket events;
+    /** Pool-thread time, ns, this instance may still take; see {@link Settings#processorPerSecond}. */
+    private final TokenBucket processor;
+    /** Whether the last slice ran out of {@link #events}: the clock is held to that rate, and watchers were told. */
+    private volatile boolean throttled;
+    /**
+     * Events of the current build the bucket has been charged for: a slice takes what it may run before it runs,
+     * and what it did not run goes back when events are counted.
+     */
+    private long paidEvents;
+    /** Counts ticks arranged, so that only the latest one runs. */
+    private long ticks;
+    /** Counts runs started, so that a slice of an earlier run still queued does nothing. */
+    private long runs;
     private volatile long lastUsed;
     private volatile int watchers;
 
@@ -141,8 +161,9 @@ public final class LabSession {
         this.settings = settings;
         this.extraListeners = extraListeners;
         this.lastUsed = scheduler.now();
-        this.inputTokens = settings.inputsPerSecond();
-        this.inputRefilled = lastUsed;
+        this.inputs = new TokenBucket(settings.inputsPerSecond(), settings.inputsPerSecond(), lastUsed);
+        this.events = new TokenBucket(settings.eventsPerSecond(), settings.eventsPerSecond(), lastUsed);
+        this.processor = new TokenBucket(settings.processorPerSecond(), settings.processorPerSecond(), lastUsed);
     }
 
     /**
@@ -201,12 +222,7 @@ public final class LabSession {
 
     /** Takes one input from the token bucket, or refuses it. */
     private void spendInput() {
-        long now = scheduler.now();
-        double perNano = settings.inputsPerSecond() / 1e9;
-        inputTokens = Math.min(settings.inputsPerSecond(), inputTokens + (now - inputRefilled) * perNano);
-        inputRefilled = now;
-        if (inputTokens < 1) throw new TooManyInputsException(settings.inputsPerSecond());
-        inputTokens -= 1;
+        if (!inputs.tryTake(scheduler.now())) throw new TooManyInputsException(settings.inputsPerSecond());
     }
 
     public String id() { return id; }
@@ -216,6 +232,9 @@ public final class LabSession {
 
     /** WebSocket clients attached. */
     public int watchers() { return watchers; }
+
+    /** Whether the instance is held to {@link Settings#eventsPerSecond} now (a metric; the run state tells it too). */
+    public boolean throttled() { return throttled; }
 
     // ==== the public API: each call is a task in the mailbox ========================================================
 
@@ -479,6 +498,7 @@ public final class LabSession {
             stopTicking();
             if (mode == Mode.RUNNING) finishRun(); // a run in progress ends where it stands
             mode = Mode.PAUSED;
+            throttled = false;
             live = null;
             return true;
         });
@@ -554,6 +574,7 @@ public final class LabSession {
                 if (mode == Mode.RUNNING) finishRun();
                 mode = Mode.PAUSED;
                 behind = false;
+                throttled = false;
                 result.complete(announce());
             }
             case PLAY -> {
@@ -563,23 +584,27 @@ public final class LabSession {
                 mode = Mode.PLAYING;
                 behind = false;
                 anchor();
-                tick();
+                tick(++ticks);
                 result.complete(announce());
             }
             case STEP -> {
                 if (mode == Mode.RUNNING) finishRun();
                 mode = Mode.PAUSED;
+                throttled = false;
                 stepOnce();
                 result.complete(announce());
             }
             case STEP_FRAME -> {
                 if (mode == Mode.RUNNING) finishRun();
                 mode = Mode.PAUSED;
+                throttled = false;
                 Trace trace = live.trace();
                 long frames = trace.count(Trace.Kind.FRAME_SENT);
-                long limit = live.simulation().eventsExecuted() + STEP_FRAME_LIMIT;
                 Simulation sim = live.simulation();
+                Slice slice = slice();
+                long limit = Math.min(sim.eventsExecuted() + STEP_FRAME_LIMIT, slice.events());
                 while (trace.count(Trace.Kind.FRAME_SENT) == frames && sim.eventsExecuted() < limit && stepOnce()) { }
+                endSlice(slice);
                 result.complete(announce());
             }
             case RUN_UNTIL_IDLE -> {
@@ -597,9 +622,14 @@ public final class LabSession {
                 if (t < 0) throw new IllegalArgumentException("time: must not be negative");
                 if (mode == Mode.RUNNING) finishRun();
                 boolean wasPlaying = mode == Mode.PLAYING;
-                if (t >= live.simulation().now()) advance(t, Long.MAX_VALUE); // ahead: no need to rebuild
-                else seek(t);
+                if (t >= live.simulation().now()) {
+                    // ahead: no need to rebuild; run there as ADVANCE does, within the instance's events per second
+                    startRun(() -> false, t, true, wasPlaying ? Mode.PLAYING : Mode.PAUSED, result);
+                    return;
+                }
+                seek(t);
                 mode = wasPlaying ? Mode.PLAYING : Mode.PAUSED;
+                throttled = false;
                 anchor();
                 Snapshot s = buildSnapshot();
                 for (SessionObserver o : observers) o.reset(s);
@@ -622,16 +652,82 @@ public final class LabSession {
 
     /** While playing, brings the simulation up to the wall clock, so that what a user does lands at "now". */
     private void catchUp() {
-        if (mode == Mode.PLAYING && live != null) advance(target(), scheduler.now() + SLICE);
+        if (mode != Mode.PLAYING || live == null) return;
+        Slice slice = slice();
+        advance(target(), slice);
+        endSlice(slice);
     }
 
-    /** One timer wake-up while playing. */
-    private void tick() {
+    /**
+     * How far one mailbox task may simulate: from {@code start} until a wall-clock {@code deadline}, and until the
+     * simulation has run {@code events} events in all (what the instance's events bucket holds now).
+     * {@code shortOfTime} is true when the deadline is nearer than {@link #SLICE} because the processor bucket holds
+     * less.
+     */
+    private record Slice(long start, long deadline, long events, boolean shortOfTime) {
+        /** For replays, which must reach their point: their events were paid for when they first ran. */
+        static final Slice UNBOUNDED = new Slice(0, Long.MAX_VALUE, Long.MAX_VALUE, false);
+    }
+
+    /**
+     * A slice from now, with the events the bucket holds (events run so far paid first), taken from it now (the
+     * bucket refills meanwhile as if they were already run), and at most {@link #SLICE} or what the processor bucket
+     * holds of time. Each slice ends with {@link #endSlice}.
+     */
+    private Slice slice() {
+        countEvents();
+        long now = scheduler.now();
+        long allowed = events.available(now);
+        events.spend(allowed, now);
+        paidEvents += allowed;
+        long time = Math.min(SLICE, processor.available(now));
+        return new Slice(now, now + time, paidEvents, time < SLICE);
+    }
+
+    /** Takes the time a slice took from the processor bucket. */
+    private void endSlice(Slice slice) {
+        long now = scheduler.now();
+        processor.spend(now - slice.start(), now);
+    }
+
+    /**
+     * What a slice that stopped short of its target ran out of: {@link Throttling#EVENTS}, {@link
+     * Throttling#PROCESSOR}, or null when it only reached the end of a {@link #SLICE} (the simulation cannot keep up
+     * with the speed on this machine, which is no limit of the instance's).
+     */
+    private String spent(Slice slice) {
+        if (live.simulation().eventsExecuted() >= slice.events()) return Throttling.EVENTS;
+        if (slice.shortOfTime() && scheduler.now() >= slice.deadline()) return Throttling.PROCESSOR;
+        return null;
+    }
+
+    /**
+     * The instance ran out of events or processor time for this second: from now on its clock goes as fast as they
+     * allow. The watchers are told once, when it starts, why and what the lab may have done to cause it.
+     */
+    private void throttle(String resource) {
+        if (throttled) {
+            live.clearMacMoves();
+            return;
+        }
+        throttled = true;
+        Throttling t = live.throttling(resource, resource.equals(Throttling.EVENTS) ? settings.eventsPerSecond()
+                : settings.processorPerSecond() / 1_000_000);
+        for (SessionObserver o : observers) o.throttled(t);
+    }
+
+    /**
+     * One timer wake-up while playing. A tick that is not the latest one arranged does nothing: the timer may have
+     * posted it just before a request arranged another, and two ticks close together would each see the clock as
+     * barely moved.
+     */
+    private void tick(long tick) {
+        if (tick != ticks) return;
         wake = null;
         if (closed || live == null || mode != Mode.PLAYING) return;
-        long deadline = scheduler.now() + SLICE;
+        Slice slice = slice();
         long target = target();
-        boolean reached = advance(target, deadline);
+        boolean reached = advance(target, slice);
         boolean jumped = false;
         while (reached && skipIdle && !live.inFlight()) {
             long next = nextPointTime();
@@ -640,24 +736,39 @@ public final class LabSession {
             anchorSim += next - target;
             target = next;
             jumped = true;
-            reached = advance(target, deadline);
+            reached = advance(target, slice);
         }
         if (!reached) {
-            // more to do than the speed allows: slow the clock to what was done rather than fall ever further back
+            // more to do than the speed or the events per second allow: slow the clock to what was done rather than
+            // fall ever further back
             behind = true;
+            String spent = spent(slice);
+            if (spent != null) throttle(spent);
             anchor();
+            announce();
+        } else if (throttled) {
+            throttled = false;
             announce();
         } else if (jumped) {
             announce();
         }
+        endSlice(slice);
         reschedule();
         countEvents();
     }
 
-    /** Adds the events run since the last count to the server-wide total (a metric). */
+    /**
+     * Adds the events run since the last count to the server-wide total (a metric), takes from the bucket those it
+     * was not charged for (a step, a replay) and gives back what a slice took and did not run.
+     */
     private void countEvents() {
         if (live == null) return;
         scheduler.countEvents(live.uncountedEvents());
+        long executed = live.simulation().eventsExecuted();
+        long now = scheduler.now();
+        if (executed > paidEvents) events.spend(executed - paidEvents, now);
+        else if (executed < paidEvents) events.refund(paidEvents - executed, now);
+        paidEvents = executed;
     }
 
     /** Arranges the next tick, or none when nothing is scheduled (the clock still runs: a client extrapolates). */
@@ -678,12 +789,14 @@ public final class LabSession {
         if (behind && wallWait < TICK) wallWait = TICK;
         wallWait = Math.max(wallWait, TICK);
         if (wake != null) wake.cancel(false);
-        wake = scheduler.wake(mailbox, wallWait, this::tick);
+        long tick = ++ticks;
+        wake = scheduler.wake(mailbox, wallWait, () -> tick(tick));
     }
 
     private void stopTicking() {
         if (wake != null) wake.cancel(false);
         wake = null;
+        ticks++; // one already posted does nothing
     }
 
     /** The simulated time of the next event or recorded entry, whichever comes first. */
@@ -695,21 +808,22 @@ public final class LabSession {
 
     /**
      * Runs the simulation up to {@code target}, applying recorded entries at their points. Returns false when the
-     * wall-clock {@code deadline} came first.
+     * slice's wall-clock deadline or events came first.
      */
-    private boolean advance(long target, long deadline) {
+    private boolean advance(long target, Slice slice) {
         Simulation sim = live.simulation();
         int checks = 0;
         while (true) {
             LogEntry next = applied < log.size() ? log.get(applied) : null;
             if (next != null && next.time() <= target) {
-                if (!runToPoint(next, deadline)) return false;
+                if (!runToPoint(next, slice)) return false;
                 apply(next);
                 applied++;
                 continue;
             }
             while (sim.nextEventTime() <= target) {
-                if ((++checks & 255) == 0 && scheduler.now() > deadline) return false;
+                if (sim.eventsExecuted() >= slice.events()) return false;
+                if ((checks++ & 255) == 0 && scheduler.now() > slice.deadline()) return false;
                 sim.step();
             }
             if (target > sim.now()) sim.runUntil(target);
@@ -718,11 +832,12 @@ public final class LabSession {
     }
 
     /** Runs events up to the point where {@code e} was applied. */
-    private boolean runToPoint(LogEntry e, long deadline) {
+    private boolean runToPoint(LogEntry e, Slice slice) {
         Simulation sim = live.simulation();
         int checks = 0;
         while (sim.eventsExecuted() < e.events()) {
-            if ((++checks & 255) == 0 && scheduler.now() > deadline) return false;
+            if (sim.eventsExecuted() >= slice.events()) return false;
+            if ((checks++ & 255) == 0 && scheduler.now() > slice.deadline()) return false;
             if (!sim.step()) throw diverged(e);
         }
         if (e.time() > sim.now()) sim.runUntil(e.time());
@@ -764,15 +879,22 @@ public final class LabSession {
         stopTicking();
         if (waiter != null) runWaiters.add(waiter);
         announce();
-        mailbox.execute(this::runSlice);
+        long run = ++runs;
+        mailbox.execute(() -> runSlice(run));
     }
 
-    private void runSlice() {
-        if (closed || live == null || mode != Mode.RUNNING) return;
+    /**
+     * One slice of a run. When the instance's events or processor time for this second are spent, the next slice
+     * waits a tick on the timer rather than following at once: the run goes on at the rate they allow.
+     */
+    private void runSlice(long run) {
+        if (closed || live == null || mode != Mode.RUNNING || run != runs) return;
+        wake = null;
         Simulation sim = live.simulation();
-        long deadline = scheduler.now() + SLICE;
+        Slice slice = slice();
         int checks = 0;
         boolean finished = false;
+        String spent = null;
         while (true) {
             if (runDone.getAsBoolean()) {
                 finished = true;
@@ -784,15 +906,29 @@ public final class LabSession {
                 finished = true;
                 break;
             }
-            if ((++checks & 255) == 0 && scheduler.now() > deadline) break;
+            if (sim.eventsExecuted() >= slice.events()) {
+                spent = Throttling.EVENTS;
+                break;
+            }
+            if ((checks++ & 255) == 0 && scheduler.now() > slice.deadline()) {
+                spent = spent(slice);
+                break;
+            }
             stepOnce();
         }
+        endSlice(slice);
         if (finished) {
+            throttled = false;
             finishRun();
             reschedule();
-        } else {
+        } else if (spent != null) {
+            throttle(spent);
             announce();
-            mailbox.execute(this::runSlice);
+            wake = scheduler.wake(mailbox, TICK, () -> runSlice(run));
+        } else {
+            if (throttled) throttled = false;
+            announce();
+            mailbox.execute(() -> runSlice(run));
         }
         countEvents();
     }
@@ -816,7 +952,7 @@ public final class LabSession {
     private RunState state() {
         Simulation sim = live.simulation();
         return new RunState(mode, speed, skipIdle, sim.now(), sim.eventsExecuted(), sim.pendingEvents(),
-                log.size() - applied, behind);
+                log.size() - applied, behind, throttled);
     }
 
     /** Tells every watcher the run state, and returns it. */
@@ -961,7 +1097,7 @@ public final class LabSession {
         live = build();
         applied = 0;
         jobs.clear();
-        advance(t, Long.MAX_VALUE);
+        advance(t, Slice.UNBOUNDED);
     }
 
     /** Rebuilds an evicted instance to the point it stood at. */
@@ -973,12 +1109,12 @@ public final class LabSession {
         Simulation sim = live.simulation();
         while (applied < target) {
             LogEntry e = log.get(applied);
-            runToPoint(e, Long.MAX_VALUE);
+            runToPoint(e, Slice.UNBOUNDED);
             apply(e);
             applied++;
         }
         if (events < 0) { // a record that knows only the time: everything due by then has happened
-            advance(time, Long.MAX_VALUE);
+            advance(time, Slice.UNBOUNDED);
             return;
         }
         while (sim.eventsExecuted() < events) {
@@ -995,7 +1131,9 @@ public final class LabSession {
 
     /** A new simulation of the lab file as it was loaded, at time zero; edits come back by replaying the log. */
     private LiveSimulation build() {
+        countEvents(); // the build being replaced gives back what it was charged for and did not run
         document = LabDocument.read(fileName, labFile);
+        paidEvents = 0;
         return LiveSimulation.build(fileName, document.lab(), seed, extraListeners.get(), settings.captureBytes(),
                 observers, this::terminalOutput);
     }

@@ -56,9 +56,13 @@ public class LabSessions {
                        @Value("${packetlab.instances.max-nodes:64}") int maxNodes,
                        @Value("${packetlab.instances.max-links:128}") int maxLinks,
                        @Value("${packetlab.instances.inputs-per-second:50}") int inputsPerSecond,
+                       @Value("${packetlab.instances.events-per-second:200000}") long eventsPerSecond,
+                       @Value("${packetlab.instances.processor-per-second:250ms}") Duration processorPerSecond,
                        @Value("${packetlab.instances.max:2000}") int maxInstances) {
         this(new SessionScheduler(), idleEviction,
-                new LabSession.Settings(captureBytes, maxNodes, maxLinks, inputsPerSecond), loadCatalogue());
+                new LabSession.Settings(captureBytes, maxNodes, maxLinks, inputsPerSecond, eventsPerSecond,
+                        processorPerSecond.toNanos()),
+                loadCatalogue());
         this.maxInstances = maxInstances;
     }
 

@@ -38,6 +38,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
@@ -53,6 +54,11 @@ import java.util.function.Consumer;
 final class LiveSimulation implements TraceListener {
     /** Recent terminal text kept per node for a client that connects later. */
     static final int SCROLLBACK = 16 * 1024;
+    /**
+     * MAC addresses moving between a switch's ports this many times, between two throttlings, make a switching loop
+     * the likely cause of the second: a host that changed cables moves once.
+     */
+    static final long LOOP_MOVES = 100;
     private static final HexFormat HEX = HexFormat.of();
 
     private final LabInstance instance;
@@ -68,6 +74,8 @@ final class LiveSimulation implements TraceListener {
     private final Consumer<TraceEvent.TerminalOutput> terminalOutput;
     /** Events already added to the server-wide count. */
     private long counted;
+    /** Per switch, the times a MAC address moved to another of its ports since {@link #clearMacMoves()}. */
+    private final Map<String, Long> macMoves = new TreeMap<>();
     private final TraceListener tcpVariables = this::forward;
     private boolean watchingTcp;
 
@@ -176,6 +184,9 @@ final class LiveSimulation implements TraceListener {
                 return;
             }
             case TraceEvent.TerminalOutput t -> terminal(t);
+            case TraceEvent.MacTableChanged m -> {
+                if (m.change() == TraceEvent.Change.UPDATED) macMoves.merge(m.node(), 1L, Long::sum);
+            }
             default -> { }
         }
         forward(event);
@@ -203,6 +214,42 @@ final class LiveSimulation implements TraceListener {
         b.append(t.text());
         if (b.length() > SCROLLBACK) b.delete(0, b.length() - SCROLLBACK);
         terminalOutput.accept(t);
+    }
+
+    // ==== throttling =================================================================================================
+
+    /** Forgets the MAC moves counted so far. */
+    void clearMacMoves() {
+        macMoves.clear();
+    }
+
+    /**
+     * Why the instance has just been throttled, for a learner: a switching loop when a switch saw addresses move
+     * between its ports {@link #LOOP_MOVES} times or more since the last throttling, else plain load. Starts counting
+     * the moves afresh.
+     */
+    Throttling throttling(String resource, long limit) {
+        String node = null;
+        long moves = 0;
+        for (Map.Entry<String, Long> e : macMoves.entrySet()) {
+            if (e.getValue() > moves) {
+                node = e.getKey();
+                moves = e.getValue();
+            }
+        }
+        macMoves.clear();
+        long time = instance.simulation().now();
+        String slowed = (resource.equals(Throttling.EVENTS) ? "this lab ran " + limit + " simulation events"
+                : "this lab took " + limit + " ms of processor time") + " within a second, the most one lab may, so "
+                + "its clock now goes only as fast as that allows";
+        if (moves >= LOOP_MOVES) {
+            return new Throttling(time, resource, limit, "switching-loop", node, moves, slowed + ". " + node + " saw MAC "
+                    + "addresses move between its ports " + moves + " times: the switches are cabled in a loop, and "
+                    + "every broadcast goes round it for ever (a broadcast storm; these switches run no spanning tree "
+                    + "protocol). Remove a cable of the loop to end it.");
+        }
+        return new Throttling(time, resource, limit, "load", null, 0, slowed + ". Something sends a great many frames; "
+                + "pause, or stop the command that sends them (Ctrl-C).");
     }
 
     // ==== topology edits in the running network =====================================================================

@@ -11,10 +11,12 @@ package dev.packetlab.server.runtime;
  * @param events   events executed so far
  * @param pending  events waiting in the simulation's queue
  * @param replay   recorded entries still ahead (after "go back in time"); the next own input discards them
- * @param behind   true when the last stretch of play could not keep up with the chosen speed
+ * @param behind    true when the last stretch of play could not keep up with the chosen speed
+ * @param throttled true while the instance runs as many simulation events per second as it may, so its clock goes
+ *                  no faster than that allows (a broadcast storm, for one); a {@link Throttling} said why
  */
 public record RunState(Mode mode, double speed, boolean skipIdle, long time, long events, int pending, int replay,
-                       boolean behind) {
+                       boolean behind, boolean throttled) {
 
     public enum Mode { PAUSED, PLAYING, RUNNING }
 }

@@ -26,6 +26,10 @@ public class RuntimeMetrics implements MeterBinder {
         Gauge.builder("packetlab.instances.watched", sessions,
                         s -> s.all().stream().filter(i -> i.watchers() > 0).count())
                 .description("Lab instances with at least one WebSocket client").register(registry);
+        Gauge.builder("packetlab.instances.throttled", sessions,
+                        s -> s.all().stream().filter(LabSession::throttled).count())
+                .description("Lab instances held to their simulation events per second (a broadcast storm, for one)")
+                .register(registry);
         FunctionCounter.builder("packetlab.simulation.events", sessions.scheduler(), SessionScheduler::eventsExecuted)
                 .description("Simulation events run by every instance, replays included").register(registry);
         Gauge.builder("packetlab.simulation.events.rate", sessions.scheduler(), SessionScheduler::eventsPerSecond)

@@ -17,6 +17,9 @@ public interface SessionObserver {
     /** The run state changed (mode, speed, or a step, a jump or a rebuild moved the clock). */
     void runState(RunState state);
 
+    /** The instance began to be throttled: it ran as many events in a second as it may. Told once per start. */
+    default void throttled(Throttling throttling) {}
+
     /** A command run through the API ended. */
     void jobEnded(JobView job);
 

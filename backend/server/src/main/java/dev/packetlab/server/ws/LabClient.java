@@ -5,6 +5,7 @@ import dev.packetlab.server.runtime.LabSession;
 import dev.packetlab.server.runtime.RunState;
 import dev.packetlab.server.runtime.SessionObserver;
 import dev.packetlab.server.runtime.Snapshot;
+import dev.packetlab.server.runtime.Throttling;
 import dev.packetlab.stack.trace.TraceEvent;
 import java.io.IOException;
 import java.util.ArrayDeque;
@@ -84,6 +85,11 @@ final class LabClient implements SessionObserver {
     @Override
     public void runState(RunState state) {
         enqueue(Messages.runState(state));
+    }
+
+    @Override
+    public void throttled(Throttling throttling) {
+        enqueue(Messages.throttled(throttling));
     }
 
     @Override

@@ -4,6 +4,7 @@ import dev.packetlab.server.runtime.JobView;
 import dev.packetlab.server.runtime.RunState;
 import dev.packetlab.server.runtime.SessionObserver.FrameInfo;
 import dev.packetlab.server.runtime.Snapshot;
+import dev.packetlab.server.runtime.Throttling;
 import dev.packetlab.stack.trace.TraceEvent;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -18,7 +19,7 @@ final class Messages {
     /** Every type of message the server sends. */
     static final List<String> TYPES = List.of("batch", "hello", "snapshot", "run-state", "frame", "frame-received",
             "frame-dropped", "socket", "tcp", "arp", "mac", "route", "interface", "terminal", "job-ended", "overflow",
-            "error");
+            "throttled", "error");
 
     /** Types a slow client may lose (it is told, and gets a fresh snapshot): they only animate what a snapshot shows. */
     static final List<String> ANIMATION = List.of("frame", "frame-received", "frame-dropped", "tcp");
@@ -78,6 +79,19 @@ final class Messages {
         Map<String, Object> m = message("overflow");
         m.put("dropped", dropped);
         m.put("detail", "this client fell behind: " + dropped + " animation messages were left out; a fresh snapshot follows");
+        return m;
+    }
+
+    /** The instance began to be held to its events per second, and why. */
+    static Map<String, Object> throttled(Throttling t) {
+        Map<String, Object> m = message("throttled");
+        m.put("time", t.time());
+        m.put("resource", t.resource());
+        m.put("limit", t.limit());
+        m.put("cause", t.cause());
+        m.put("node", t.node());
+        m.put("moves", t.moves());
+        m.put("detail", t.detail());
         return m;
     }
 

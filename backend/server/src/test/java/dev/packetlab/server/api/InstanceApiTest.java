@@ -236,7 +236,7 @@ class InstanceApiTest {
         assertThat(r.statusCode()).isEqualTo(200);
         assertThat(json(r).get("names").valueStream().map(JsonNode::stringValue).filter(n -> n.startsWith("packetlab.")))
                 .containsExactlyInAnyOrder("packetlab.instances", "packetlab.instances.watched",
-                        "packetlab.simulation.events", "packetlab.simulation.events.rate",
+                        "packetlab.instances.throttled", "packetlab.simulation.events", "packetlab.simulation.events.rate",
                         "packetlab.websocket.clients", "packetlab.websocket.batches", "packetlab.websocket.dropped",
                         "packetlab.websocket.overflows");
     }

@@ -369,7 +369,7 @@ class LabSessionTest {
     @Test
     void aUserTypingFasterThanTheLimitIsRefusedUntilTheBucketRefills() throws Exception {
         LabSession s = LabSession.create("limited", "two-hosts.yaml", LAB, null, scheduler,
-                new LabSession.Settings(1 << 20, 64, 128, 3), List::of);
+                new LabSession.Settings(1 << 20, 64, 128, 3, 200_000, 250_000_000L), List::of);
         for (int i = 0; i < 3; i++) await(s.line("pc1", "echo " + i));
 
         assertThatThrownBy(() -> await(s.line("pc1", "echo 3"))).cause()
@@ -384,7 +384,7 @@ class LabSessionTest {
     @Test
     void aLabLargerThanAnInstanceMayBeIsRefusedInLabFileWords() {
         assertThatThrownBy(() -> LabSession.create("big", "two-hosts.yaml", LAB, null, scheduler,
-                new LabSession.Settings(1 << 20, 2, 128, 50), List::of))
+                new LabSession.Settings(1 << 20, 2, 128, 50, 200_000, 250_000_000L), List::of))
                 .isInstanceOf(LabException.class)
                 .hasMessage("two-hosts.yaml: nodes: 3 nodes; an instance takes at most 2");
     }
@@ -392,7 +392,7 @@ class LabSessionTest {
     @Test
     void aNodeBeyondTheLimitCannotBeAdded() throws Exception {
         LabSession s = LabSession.create("full", "two-hosts.yaml", LAB, null, scheduler,
-                new LabSession.Settings(1 << 20, 3, 128, 50), List::of);
+                new LabSession.Settings(1 << 20, 3, 128, 50, 200_000, 250_000_000L), List::of);
         assertThatThrownBy(() -> await(s.addNode(Map.of("id", "pc3", "kind", "host")))).cause()
                 .isInstanceOf(LabException.class).hasMessageContaining("nodes: 4 nodes; an instance takes at most 3");
     }
