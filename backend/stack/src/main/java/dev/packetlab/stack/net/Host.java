@@ -1,14 +1,15 @@
 package dev.packetlab.stack.net;
 
-import dev.packetlab.stack.wire.IcmpMessage;
 import dev.packetlab.stack.link.NetDevice;
 import dev.packetlab.stack.link.Network;
 import dev.packetlab.stack.link.Node;
 import dev.packetlab.stack.link.Sysctl;
+import dev.packetlab.stack.sim.SimTime;
 import dev.packetlab.stack.trace.DropReason;
 import dev.packetlab.stack.wire.ArpPacket;
 import dev.packetlab.stack.wire.Decoded;
 import dev.packetlab.stack.wire.EthernetFrame;
+import dev.packetlab.stack.wire.IcmpMessage;
 import dev.packetlab.stack.wire.Ipv4Address;
 import dev.packetlab.stack.wire.Ipv4HeaderView;
 import dev.packetlab.stack.wire.Ipv4Prefix;
@@ -16,7 +17,9 @@ import dev.packetlab.stack.wire.MacAddress;
 import dev.packetlab.stack.wire.Malformed;
 import java.util.ArrayList;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 
 /**
  * A node that speaks IPv4: a host, a server or a router (a router is a host with forwarding on). It owns the IP
@@ -38,6 +41,9 @@ public class Host extends Node implements ArpCache.Owner {
     private final IpProtocolHandler[] protocols = new IpProtocolHandler[256];
     private final Sysctl.Tunable forwarding;
     private final Sysctl.Tunable defaultTtl;
+    private final Sysctl.Tunable mtuExpires;
+    /** RFC 1191 path MTU estimates learned from "fragmentation needed": destination → {mtu, expiry time}. */
+    private final Map<Ipv4Address, long[]> pathMtu = new HashMap<>();
     private int nextIdentification;
 
     /**
@@ -49,6 +55,8 @@ public class Host extends Node implements ArpCache.Owner {
                 "1: forward packets addressed to other hosts (a router); 0: drop them (a host)");
         defaultTtl = sysctl().define("net.ipv4.ip_default_ttl", 64, 1, 255, "hops",
                 "TTL of the packets this node originates");
+        mtuExpires = sysctl().define("net.ipv4.route.mtu_expires", 600, 1, 86_400, "s",
+                "how long a path MTU learned from ICMP fragmentation needed is kept (RFC 1191 6.3)");
         routes = new RoutingTable(name, simulation, trace);
         arp = new ArpCache(name, simulation, trace, sysctl(), this);
         icmp = new Icmp(this);
@@ -133,10 +141,29 @@ public class Host extends Node implements ArpCache.Owner {
         return r == null ? null : r.iface().ip();
     }
 
-    /** The MTU of the interface packets to {@code dst} leave through (1500 without a route). */
+    /**
+     * The largest packet that can go to {@code dst}: the MTU of the interface it leaves through (1500 without a
+     * route), or the smaller path MTU a router reported (RFC 1191) while that estimate is fresh.
+     */
     public int mtuTowards(Ipv4Address dst) {
         Route r = routes.lookup(dst);
-        return r == null ? 1500 : r.iface().device().mtu();
+        int mtu = r == null ? 1500 : r.iface().device().mtu();
+        long[] learned = pathMtu.get(dst);
+        if (learned != null) {
+            if (learned[1] <= simulation.now()) pathMtu.remove(dst); // aged out: try the interface's MTU again
+            else mtu = (int) Math.min(mtu, learned[0]);
+        }
+        return mtu;
+    }
+
+    /**
+     * A router answered "fragmentation needed" for a packet to {@code dst} with its next-hop MTU (RFC 1191 3): packets
+     * to {@code dst} are kept to that size for {@code net.ipv4.route.mtu_expires}. Values below 68 (RFC 791's
+     * minimum), or not smaller than the current estimate, are ignored.
+     */
+    void learnPathMtu(Ipv4Address dst, int mtu) {
+        if (mtu < 68 || mtu >= mtuTowards(dst)) return;
+        pathMtu.put(dst, new long[] {mtu, simulation.now() + mtuExpires.value() * SimTime.SECOND});
     }
 
     /**
@@ -327,7 +354,7 @@ public class Host extends Node implements ArpCache.Owner {
             simulation.schedule(0, () -> deliver(lo, frame, ETHERNET_HEADER));
             return SendResult.SENT;
         }
-        int mtu = route.iface().device().mtu();
+        int mtu = mtuTowards(dst);
         if (total > mtu) {
             if (dontFragment) return SendResult.MESSAGE_TOO_LONG;
             for (byte[] fragment : Fragmenter.fragment(frame, mtu)) output(route, dst, fragment);

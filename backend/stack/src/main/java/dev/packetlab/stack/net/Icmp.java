@@ -113,6 +113,7 @@ final class Icmp {
         }
         int mtu = icmp.type() == IcmpMessage.DESTINATION_UNREACHABLE && icmp.code() == IcmpMessage.FRAGMENTATION_NEEDED
                 ? icmp.nextHopMtu() : 0;
+        if (mtu > 0) host.learnPathMtu(quoted.destination(), mtu);
         if (quoted.protocol() == PROTOCOL) {
             IcmpView original = IcmpView.wrap(packet, quotedAt + quoted.headerLength(), IcmpMessage.QUOTED_PAYLOAD);
             if (original.type() != IcmpMessage.ECHO_REQUEST) return;

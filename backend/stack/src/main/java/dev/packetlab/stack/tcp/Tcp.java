@@ -206,7 +206,9 @@ public final class Tcp implements IpProtocolHandler {
         int sourcePort = ((quoted[at] & 0xff) << 8) | (quoted[at + 1] & 0xff);
         int destinationPort = ((quoted[at + 2] & 0xff) << 8) | (quoted[at + 3] & 0xff);
         TcpConnection c = connections.get(new Key(ip.source().value(), sourcePort, ip.destination().value(), destinationPort));
-        if (c != null && type == IcmpMessage.DESTINATION_UNREACHABLE) c.unreachable(code);
+        if (c == null || type != IcmpMessage.DESTINATION_UNREACHABLE) return;
+        if (code == IcmpMessage.FRAGMENTATION_NEEDED) c.pathMtuShrank();
+        else c.unreachable(code);
     }
 
     long now() { return simulation.now(); }

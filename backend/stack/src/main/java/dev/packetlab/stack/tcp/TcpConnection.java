@@ -864,6 +864,23 @@ public final class TcpConnection {
         events.readable();
     }
 
+    /**
+     * A router could not forward one of our segments without fragmenting it (RFC 1191; IPv4 has already lowered the
+     * path MTU it reports): shrink the MSS to fit and send again at once what is outstanding, in smaller segments,
+     * without treating it as congestion (as Linux's {@code tcp_simple_retransmit}).
+     */
+    void pathMtuShrank() {
+        int mss = tcp.host.mtuTowards(remoteAddress) - IP_AND_TCP_HEADERS - (timestamps ? TIMESTAMPS_OPTION : 0);
+        if (mss >= sndMss || mss < 8) return;
+        run(() -> {
+            sndMss = mss;
+            if (!state.synchronized_() || sndUna == sndMax) return;
+            rttTiming = false;
+            sndNxt = sndUna;
+            trySend();
+        });
+    }
+
     /** An ICMP destination unreachable about this connection: fatal in SYN_SENT, a soft error otherwise. */
     void unreachable(int code) {
         TcpError e = switch (code) {

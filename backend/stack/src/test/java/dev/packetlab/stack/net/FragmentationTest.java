@@ -117,4 +117,36 @@ class FragmentationTest {
         assertThat(out).contains("ping: local error: message too long, mtu=1500\n");
         assertThat(t.sentBy("a")).isEmpty();
     }
+
+    @Test
+    void afterFragmentationNeededTheSenderKeepsToThePathMtu() {
+        Host a = hostBehindANarrowerLink();
+        t.run(a, "ping -c 1 -M do -s 1000 10.0.1.2");
+        String out = t.run(a, "ping -c 1 -W 1 -M do -s 1000 10.0.1.2");
+
+        assertThat(out).contains("ping: local error: message too long, mtu=576\n");
+        assertThat(a.mtuTowards(dev.packetlab.stack.wire.Ipv4Address.parse("10.0.1.2"))).isEqualTo(576);
+        assertThat(a.mtuTowards(dev.packetlab.stack.wire.Ipv4Address.parse("10.0.0.254"))).isEqualTo(1500);
+    }
+
+    @Test
+    void withoutDfASenderThatLearnedThePathMtuFragmentsAtTheSource() {
+        Host a = hostBehindANarrowerLink();
+        t.run(a, "ping -c 1 -M do -s 1000 10.0.1.2");
+        int before = t.sentBy("a").size();
+        t.run(a, "ping -c 1 -s 1000 10.0.1.2");
+
+        List<Ipv4HeaderView> fromA = t.sentBy("a").subList(before, t.sentBy("a").size()).stream()
+                .filter(s -> !Frames.isArp(s.frame())).map(s -> Frames.ip(s.frame())).toList();
+        assertThat(fromA).extracting(Ipv4HeaderView::totalLength).containsExactly(572, 476);
+    }
+
+    @Test
+    void aLearnedPathMtuAgesOutAfterMtuExpires() {
+        Host a = hostBehindANarrowerLink();
+        t.run(a, "ping -c 1 -M do -s 1000 10.0.1.2");
+        t.sim.runUntil(t.sim.now() + SimTime.seconds(601));
+
+        assertThat(a.mtuTowards(dev.packetlab.stack.wire.Ipv4Address.parse("10.0.1.2"))).isEqualTo(1500);
+    }
 }
