@@ -15,6 +15,7 @@ import dev.packetlab.server.runtime.SocketView;
 import dev.packetlab.stack.trace.PcapWriter;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
@@ -63,22 +64,24 @@ public class InstanceController {
     @Operation(summary = "Start an instance of a catalogue lab ({\"lab\": \"tcp-connection\"}), of a lab file's text "
             + "({\"labFile\": \"...\"}), or of an empty lab ({})")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Snapshot> create(@Valid @RequestBody CreateInstanceRequest request) {
+    public ResponseEntity<Snapshot> create(@Valid @RequestBody CreateInstanceRequest request,
+                                           HttpServletRequest http) {
+        String client = http.getRemoteAddr();
         LabSession s;
-        if (request.lab() != null) s = sessions.createFromCatalogue(request.lab(), request.seed());
-        else if (request.labFile() != null) s = sessions.create("lab.yaml", request.labFile(), request.seed());
-        else s = sessions.createEmpty(request.seed());
+        if (request.lab() != null) s = sessions.createFromCatalogue(request.lab(), request.seed(), client);
+        else if (request.labFile() != null) s = sessions.create("lab.yaml", request.labFile(), request.seed(), client);
+        else s = sessions.createEmpty(request.seed(), client);
         return created(s);
     }
 
     @Operation(summary = "Start an instance of the lab file in the body (YAML)")
     @PostMapping(consumes = {YAML, "text/yaml", "application/x-yaml", MediaType.TEXT_PLAIN_VALUE})
     public ResponseEntity<Snapshot> upload(@RequestBody String labFile,
-                                           @RequestParam(required = false) Long seed) {
+                                           @RequestParam(required = false) Long seed, HttpServletRequest http) {
         if (labFile.length() > MAX_LAB_FILE) {
             throw new IllegalArgumentException("body: the lab file is longer than " + MAX_LAB_FILE + " characters");
         }
-        return created(sessions.create("lab.yaml", labFile, seed));
+        return created(sessions.create("lab.yaml", labFile, seed, http.getRemoteAddr()));
     }
 
     private static ResponseEntity<Snapshot> created(LabSession s) {

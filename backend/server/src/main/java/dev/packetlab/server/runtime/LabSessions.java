@@ -49,6 +49,9 @@ public class LabSessions {
     private final ScheduledFuture<?> sweeper;
     private volatile Supplier<List<TraceListener>> extraListeners = List::of;
     private int maxInstances = 2000;
+    /** The client address that created each instance, for those created on behalf of one. */
+    private final Map<String, String> clients = new ConcurrentHashMap<>();
+    private int maxPerClient = 50;
 
     @Autowired
     public LabSessions(@Value("${packetlab.instances.idle-eviction:10m}") Duration idleEviction,
@@ -58,12 +61,14 @@ public class LabSessions {
                        @Value("${packetlab.instances.inputs-per-second:50}") int inputsPerSecond,
                        @Value("${packetlab.instances.events-per-second:200000}") long eventsPerSecond,
                        @Value("${packetlab.instances.processor-per-second:250ms}") Duration processorPerSecond,
-                       @Value("${packetlab.instances.max:2000}") int maxInstances) {
+                       @Value("${packetlab.instances.max:2000}") int maxInstances,
+                       @Value("${packetlab.instances.per-client:50}") int maxPerClient) {
         this(new SessionScheduler(), idleEviction,
                 new LabSession.Settings(captureBytes, maxNodes, maxLinks, inputsPerSecond, eventsPerSecond,
                         processorPerSecond.toNanos()),
                 loadCatalogue());
         this.maxInstances = maxInstances;
+        this.maxPerClient = maxPerClient;
     }
 
     LabSessions(SessionScheduler scheduler, Duration idleEviction, LabSession.Settings settings,
@@ -84,11 +89,22 @@ public class LabSessions {
      * @throws NotFoundException when the catalogue has no lab with that id
      */
     public LabSession createFromCatalogue(String labId, Long seed) {
+        return createFromCatalogue(labId, seed, null);
+    }
+
+    /**
+     * A new instance of a catalogue lab for a client address, which may hold at most {@code per-client} instances.
+     *
+     * @param client the address, or null for an instance no client is counted for
+     * @throws NotFoundException when the catalogue has no lab with that id
+     * @throws TooManyInstancesException when the client holds as many as it may
+     */
+    public LabSession createFromCatalogue(String labId, Long seed, String client) {
         String[] file = catalogue.get(labId);
         if (file == null) {
             throw new NotFoundException("lab", labId, " in the catalogue (known: " + String.join(", ", catalogue.keySet()) + ")");
         }
-        return create(file[0], file[1], seed);
+        return create(file[0], file[1], seed, client);
     }
 
     /**
@@ -97,15 +113,65 @@ public class LabSessions {
      * @throws LabException naming the place in the file and what is wrong
      */
     public LabSession create(String fileName, String labFile, Long seed) {
+        return create(fileName, labFile, seed, null);
+    }
+
+    /**
+     * A new instance of a lab file's text for a client address.
+     *
+     * @param client the address, or null for an instance no client is counted for
+     * @throws LabException naming the place in the file and what is wrong
+     * @throws TooManyInstancesException when the client holds as many as it may
+     */
+    public LabSession create(String fileName, String labFile, Long seed, String client) {
         checkCapacity();
+        checkClient(client);
         LabSession s = LabSession.create(newId(), fileName, labFile, seed, scheduler, settings, extraListeners);
-        sessions.put(s.id(), s);
+        admit(s, client);
         return s;
     }
 
     /** A new instance with no nodes yet, to be built with topology edits. */
     public LabSession createEmpty(Long seed) {
-        return create("untitled.yaml", LabDocument.emptyLabFile(), seed);
+        return createEmpty(seed, null);
+    }
+
+    /** A new empty instance for a client address; see {@link #create(String, String, Long, String)}. */
+    public LabSession createEmpty(Long seed, String client) {
+        return create("untitled.yaml", LabDocument.emptyLabFile(), seed, client);
+    }
+
+    /**
+     * Adds a built instance, checking the client's count again: two requests of one client may have been built side
+     * by side, and the second one past the limit is dropped.
+     */
+    private void admit(LabSession s, String client) {
+        if (client == null) {
+            sessions.put(s.id(), s);
+            return;
+        }
+        synchronized (clients) {
+            try {
+                checkClient(client);
+            } catch (TooManyInstancesException e) {
+                s.close();
+                throw e;
+            }
+            sessions.put(s.id(), s);
+            clients.put(s.id(), client);
+        }
+    }
+
+    /** Refuses a new instance to a client address that holds as many as it may. */
+    private void checkClient(String client) {
+        if (client == null) return;
+        long held = clients.values().stream().filter(client::equals).count();
+        if (held >= maxPerClient) throw new TooManyInstancesException(client, maxPerClient);
+    }
+
+    /** Instances created for a client address that still exist. */
+    public long instancesOf(String client) {
+        return clients.values().stream().filter(client::equals).count();
     }
 
     /** An instance rebuilt from a record (saved, shared, or exported from another server), under a new id. */
@@ -123,6 +189,20 @@ public class LabSessions {
 
     void setMaxInstances(int max) {
         this.maxInstances = max;
+    }
+
+    /** A client address holds as many instances as one may. Becomes a 429 naming the limit. */
+    public static final class TooManyInstancesException extends RuntimeException {
+        private final int limit;
+
+        TooManyInstancesException(String client, int limit) {
+            super("the address " + client + " holds " + limit + " lab instances, the most one client address may "
+                    + "(packetlab.instances.per-client); delete one it no longer uses (DELETE /api/instances/{id})");
+            this.limit = limit;
+        }
+
+        /** Instances one client address may hold. */
+        public int limit() { return limit; }
     }
 
     /** The server holds as many instances as it may. Becomes a 503. */
@@ -153,6 +233,7 @@ public class LabSessions {
     public void delete(String id) {
         LabSession s = sessions.remove(id);
         if (s == null) throw new NotFoundException("instance", id);
+        clients.remove(id);
         s.close();
     }
 

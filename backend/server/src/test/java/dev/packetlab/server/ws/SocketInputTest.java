@@ -75,6 +75,22 @@ class SocketInputTest {
     }
 
     @Test
+    void aMessageLargerThanTheServerTakesClosesThatConnectionWith1009AndNoOther() throws Exception {
+        try (WsTestClient other = new WsTestClient(port, "/ws/labs/" + id);
+             WsTestClient huge = new WsTestClient(port, "/ws/labs/" + id)) {
+            huge.await(WsTestClient.type("snapshot"), "snapshot");
+            other.await(WsTestClient.type("snapshot"), "snapshot");
+
+            huge.send("{\"type\": \"line\", \"node\": \"pc1\", \"text\": \"" + "x".repeat(100_000) + "\"}");
+
+            assertThat(huge.awaitClose()).startsWith("1009"); // RFC 6455 7.4.1: too big to process
+            other.send("{\"type\": \"line\", \"node\": \"pc1\", \"text\": \"echo unharmed\"}");
+            other.await(m -> m.get("type").stringValue().equals("terminal")
+                    && m.get("text").stringValue().equals("unharmed\n"), "the other client's echo");
+        }
+    }
+
+    @Test
     void anUnknownInstanceIsAnErrorAndACloseWith4404() throws Exception {
         try (WsTestClient ws = new WsTestClient(port, "/ws/labs/no-such-instance")) {
             assertThat(ws.await(error("id"), "error").get("message").stringValue())

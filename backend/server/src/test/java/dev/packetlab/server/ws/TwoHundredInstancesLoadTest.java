@@ -29,7 +29,8 @@ import tools.jackson.databind.json.JsonMapper;
  * must stay responsive (REST p99), keep every client current (batch lag), let no instance starve (each one's
  * simulated clock keeps up with the wall clock) and keep its memory bounded. The figures are printed as RESULT lines.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+// all 200 come from one address, beyond what one client may hold by default
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT, properties = "packetlab.instances.per-client=250")
 class TwoHundredInstancesLoadTest {
     static final int INSTANCES = 200;
     static final Duration LOAD = Duration.ofSeconds(20);

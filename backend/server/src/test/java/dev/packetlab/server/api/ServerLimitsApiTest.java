@@ -1,0 +1,106 @@
+package dev.packetlab.server.api;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayInputStream;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import org.junit.jupiter.api.Test;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/**
+ * The server-wide limits over real HTTP, made small so a test reaches them: instances per client address (429) and
+ * the size of a request body (413), each a problem detail that names the limit.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT,
+        properties = {"packetlab.instances.per-client=2", "packetlab.http.max-body=16KB"})
+class ServerLimitsApiTest {
+    static final HttpClient HTTP = HttpClient.newHttpClient();
+    static final JsonMapper JSON = JsonMapper.builder().build();
+
+    @LocalServerPort
+    int port;
+
+    HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .header("Content-Type", "application/json").method(method, body).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    HttpResponse<String> create() throws Exception {
+        return send("POST", "/api/instances", HttpRequest.BodyPublishers.ofString("{\"lab\": \"switch-basics\"}"));
+    }
+
+    String id(HttpResponse<String> created) {
+        return JSON.readTree(created.body()).get("instance").stringValue();
+    }
+
+    /** A lab file that is valid and longer than 16 KB, thanks to a comment. */
+    static String bigLabFileBody(int bytes) {
+        return "{\"labFile\": \"id: big\\ntitle: {en: Big}\\nnodes: [{id: a, kind: host}]\\n#" + "x".repeat(bytes)
+                + "\\n\"}";
+    }
+
+    @Test
+    void aClientAddressHoldingAsManyInstancesAsItMayGets429NamingTheLimitUntilItDeletesOne() throws Exception {
+        String first = id(create());
+        String second = id(create());
+
+        HttpResponse<String> third = create();
+        assertThat(third.statusCode()).isEqualTo(429);
+        assertThat(third.headers().firstValue("Content-Type")).hasValue("application/problem+json");
+        JsonNode problem = JSON.readTree(third.body());
+        assertThat(problem.get("title").stringValue()).isEqualTo("Too many instances");
+        assertThat(problem.get("limit").intValue()).isEqualTo(2);
+        assertThat(problem.get("detail").stringValue())
+                .isEqualTo("the address 127.0.0.1 holds 2 lab instances, the most one client address may "
+                        + "(packetlab.instances.per-client); delete one it no longer uses (DELETE /api/instances/{id})");
+
+        assertThat(send("DELETE", "/api/instances/" + first, HttpRequest.BodyPublishers.noBody()).statusCode())
+                .isEqualTo(204);
+        HttpResponse<String> again = create();
+        assertThat(again.statusCode()).isEqualTo(201);
+        send("DELETE", "/api/instances/" + second, HttpRequest.BodyPublishers.noBody());
+        send("DELETE", "/api/instances/" + id(again), HttpRequest.BodyPublishers.noBody());
+    }
+
+    @Test
+    void aBodyLongerThanTheServerTakesIs413NamingTheLimit() throws Exception {
+        String body = bigLabFileBody(20_000);
+        HttpResponse<String> r = send("POST", "/api/instances", HttpRequest.BodyPublishers.ofString(body));
+
+        assertThat(r.statusCode()).isEqualTo(413);
+        JsonNode problem = JSON.readTree(r.body());
+        assertThat(problem.get("title").stringValue()).isEqualTo("Request body too large");
+        assertThat(problem.get("limit").longValue()).isEqualTo(16 * 1024);
+        assertThat(problem.get("detail").stringValue()).isEqualTo("The body has " + body.length() + " bytes; this server "
+                + "takes request bodies of at most 16384 bytes (packetlab.http.max-body).");
+        assertThat(problem.get("instance").stringValue()).isEqualTo("/api/instances");
+    }
+
+    @Test
+    void aBodySentInChunksIsRefusedOnceItPassesTheLimit() throws Exception {
+        byte[] body = bigLabFileBody(20_000).getBytes();
+        HttpResponse<String> r = send("POST", "/api/instances",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+
+        assertThat(r.statusCode()).isEqualTo(413);
+        assertThat(JSON.readTree(r.body()).get("detail").stringValue()).startsWith("The body has more than 16384 bytes");
+    }
+
+    @Test
+    void aBodySentInChunksWithinTheLimitIsTaken() throws Exception {
+        byte[] body = bigLabFileBody(10_000).getBytes();
+        HttpResponse<String> r = send("POST", "/api/instances",
+                HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)));
+
+        assertThat(r.statusCode()).as(r.body()).isEqualTo(201);
+        send("DELETE", "/api/instances/" + id(r), HttpRequest.BodyPublishers.noBody());
+    }
+}
