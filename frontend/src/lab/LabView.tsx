@@ -12,8 +12,13 @@ import { LabConnection } from './labConnection';
 import { LabContext, useLab, type LabContextValue } from './LabContext';
 import { LabPanel } from './LabPanel';
 import { Notices } from './Notices';
+import { FollowStreamDialog } from '../tcp/FollowStreamDialog';
+import { nodeWithAddress, type Endpoint } from '../tcp/segments';
+import { TcpPanel } from '../tcp/TcpPanel';
 
-type PanelTab = 'steps' | 'packets';
+type PanelTab = 'steps' | 'packets' | 'tcp';
+
+const TAB_LABELS = { steps: 'panel.steps', packets: 'panel.packets', tcp: 'panel.tcp' } as const;
 
 /** One live lab instance: topology with frames in flight, run controls, terminals, packets and the lab's steps. */
 export function LabView({ api, instanceId }: { api: ApiClient; instanceId: string }) {
@@ -46,6 +51,21 @@ function LabLayout() {
   const [activeTerminal, setActiveTerminal] = useState<string | null>(null);
   const [tab, setTab] = useState<PanelTab>('steps');
   const [selectedPacket, setSelectedPacket] = useState<number | null>(null);
+  const [selectedSocket, setSelectedSocket] = useState<string | null>(null);
+  const [following, setFollowing] = useState<{ a: Endpoint; b: Endpoint } | null>(null);
+
+  const followStream = useCallback((a: Endpoint, b: Endpoint) => setFollowing({ a, b }), []);
+  const followFromPacket = useCallback(
+    (source: { ip: string; port: number }, destination: { ip: string; port: number }) => {
+      const nodes = store.getState().nodes;
+      setFollowing({
+        a: { ...source, node: nodeWithAddress(nodes, source.ip) },
+        b: { ...destination, node: nodeWithAddress(nodes, destination.ip) },
+      });
+    },
+    [store],
+  );
+  const closeFollow = useCallback(() => setFollowing(null), []);
 
   const inspectPacket = useCallback((number: number) => {
     setSelectedPacket(number);
@@ -123,7 +143,7 @@ function LabLayout() {
           </div>
           <aside class="lab-side">
             <div class="tabs" role="tablist" aria-label={t('panel.label')}>
-              {(['steps', 'packets'] as const).map((name) => (
+              {(['steps', 'packets', 'tcp'] as const).map((name) => (
                 <button
                   key={name}
                   type="button"
@@ -135,7 +155,7 @@ function LabLayout() {
                   data-testid={`panel-tab-${name}`}
                   onClick={() => setTab(name)}
                 >
-                  {t(name === 'steps' ? 'panel.steps' : 'panel.packets')}
+                  {t(TAB_LABELS[name])}
                 </button>
               ))}
             </div>
@@ -155,11 +175,27 @@ function LabLayout() {
               aria-labelledby="panel-tab-packets"
               hidden={tab !== 'packets'}
             >
-              <PacketInspector visible={tab === 'packets'} selected={selectedPacket} onSelect={setSelectedPacket} />
+              <PacketInspector
+                visible={tab === 'packets'}
+                selected={selectedPacket}
+                onSelect={setSelectedPacket}
+                onFollowStream={followFromPacket}
+              />
+            </div>
+            <div class="tab-panel" role="tabpanel" id="panel-tcp" aria-labelledby="panel-tab-tcp" hidden={tab !== 'tcp'}>
+              {tab === 'tcp' && (
+                <TcpPanel
+                  selected={selectedSocket}
+                  onSelect={setSelectedSocket}
+                  onInspectPacket={inspectPacket}
+                  onFollowStream={followStream}
+                />
+              )}
             </div>
           </aside>
         </div>
       )}
+      {following && <FollowStreamDialog a={following.a} b={following.b} onClose={closeFollow} />}
     </main>
   );
 }

@@ -10,7 +10,14 @@ import { HexView } from './HexView';
  * One packet taken apart: its layers as a tree (Ethernet → IP → TCP…), each field with its value and, in the
  * chosen language, its name and meaning; selecting a field or a layer highlights its bytes in the hex view.
  */
-export function PacketDetailView({ detail }: { detail: PacketDetail }) {
+export function PacketDetailView({
+  detail,
+  onFollowStream,
+}: {
+  detail: PacketDetail;
+  /** "Follow TCP stream" for a TCP segment: its source and destination address and port. */
+  onFollowStream?: (source: { ip: string; port: number }, destination: { ip: string; port: number }) => void;
+}) {
   const { t, lang } = useI18n();
   const bytes = useMemo(() => parseHex(detail.hex), [detail.hex]);
   const ids = useMemo(() => fieldIds(detail.layers), [detail.layers]);
@@ -27,6 +34,7 @@ export function PacketDetailView({ detail }: { detail: PacketDetail }) {
     });
 
   const selectedText = selected?.field ? fieldText(selected.field.key, lang) : null;
+  const stream = useMemo(() => tcpEnds(detail), [detail]);
 
   return (
     <div class="detail" data-testid={`packet-detail-${p.number}`}>
@@ -35,6 +43,11 @@ export function PacketDetailView({ detail }: { detail: PacketDetail }) {
         <span class="detail-where">
           {t('detail.where', { node: p.node, device: p.device, link: p.link, time: formatSeconds(p.time) })}
         </span>
+        {stream && onFollowStream && (
+          <button type="button" class="tool small" data-testid="packet-follow" onClick={() => onFollowStream(stream[0], stream[1])}>
+            {t('follow.button')}
+          </button>
+        )}
       </div>
       <ul class="layers" role="tree" aria-label={t('detail.layers')} data-testid="packet-layers">
         {detail.layers.map((layer, li) => {
@@ -112,4 +125,21 @@ export function PacketDetailView({ detail }: { detail: PacketDetail }) {
       <HexView bytes={bytes} selected={selected?.range ?? null} />
     </div>
   );
+}
+
+/** A TCP segment's source and destination address and port, from its dissected fields; null for anything else. */
+function tcpEnds(detail: PacketDetail): [{ ip: string; port: number }, { ip: string; port: number }] | null {
+  const value = (key: string) => {
+    for (const layer of detail.layers) for (const f of layer.fields) if (f.key === key) return f.value;
+    return null;
+  };
+  const src = value('ip.src');
+  const dst = value('ip.dst');
+  const sport = Number(value('tcp.srcport'));
+  const dport = Number(value('tcp.dstport'));
+  if (!src || !dst || !sport || !dport) return null;
+  return [
+    { ip: src, port: sport },
+    { ip: dst, port: dport },
+  ];
 }

@@ -15,11 +15,13 @@ export function PacketInspector({
   visible,
   selected,
   onSelect,
+  onFollowStream,
 }: {
   visible: boolean;
   /** The packet taken apart (the lab view holds it: a click on a frame in flight selects one too). */
   selected: number | null;
   onSelect: (number: number | null) => void;
+  onFollowStream?: (source: { ip: string; port: number }, destination: { ip: string; port: number }) => void;
 }) {
   const { t } = useI18n();
   const { store, api, instanceId } = useLab();
@@ -139,7 +141,7 @@ export function PacketInspector({
             {t('detail.error', { reason: detail.reason })}
           </p>
         )}
-        {detail.status === 'loaded' && <PacketDetailView detail={detail.detail} />}
+        {detail.status === 'loaded' && <PacketDetailView detail={detail.detail} onFollowStream={onFollowStream} />}
       </div>
     </section>
   );
