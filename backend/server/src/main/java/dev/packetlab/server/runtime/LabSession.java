@@ -2,9 +2,11 @@ package dev.packetlab.server.runtime;
 
 import dev.packetlab.server.runtime.RunState.Mode;
 import dev.packetlab.stack.app.Shell;
+import dev.packetlab.stack.lab.Lab;
 import dev.packetlab.stack.lab.LabBuilder;
 import dev.packetlab.stack.lab.LabError;
 import dev.packetlab.stack.lab.LabException;
+import dev.packetlab.stack.lab.LabInstance;
 import dev.packetlab.stack.lab.LinkSpec;
 import dev.packetlab.stack.lab.NodeSpec;
 import dev.packetlab.stack.lab.ScriptRunner;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ScheduledFuture;
+import java.util.function.BiConsumer;
 import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 
@@ -128,6 +131,8 @@ public final class LabSession {
     private Mode afterRun = Mode.PAUSED;
     private final List<CompletableFuture<RunState>> runWaiters = new ArrayList<>();
     private final List<SessionObserver> observers = new ArrayList<>();
+    /** Told of every build of the simulation; see {@link #onEachBuild}. */
+    private final List<BiConsumer<Lab, LabInstance>> buildHooks = new ArrayList<>();
     private final Map<Long, Job> jobs = new LinkedHashMap<>();
     private long nextJob = 1;
 
@@ -471,6 +476,26 @@ public final class LabSession {
             observers.remove(observer);
             watchers = observers.size();
             if (observers.isEmpty() && live != null) live.watchTcpVariables(false);
+            return null;
+        });
+    }
+
+    /**
+     * Calls {@code hook} with the lab and each build of this instance's simulation before anything has run on it, on
+     * the instance's thread: the current build now, and every rebuild (after eviction, going back in time) as it is
+     * made. What the hook attaches to the build (a classroom's {@code CheckEvaluator}) so sees the whole run, replay
+     * included, and follows the instance wherever it is rebuilt.
+     *
+     * @return fails with {@link IllegalStateException} when the current build has already run: hooks go on an
+     *         instance just created, or one restored and not used yet
+     */
+    public CompletableFuture<Void> onEachBuild(BiConsumer<Lab, LabInstance> hook) {
+        return callWithoutRebuild(() -> {
+            if (live != null && live.simulation().eventsExecuted() > 0) {
+                throw new IllegalStateException("instance " + id + " has already run; a build hook would miss it");
+            }
+            buildHooks.add(hook);
+            if (live != null) hook.accept(document.lab(), live.instance());
             return null;
         });
     }
@@ -1134,8 +1159,10 @@ public final class LabSession {
         countEvents(); // the build being replaced gives back what it was charged for and did not run
         document = LabDocument.read(fileName, labFile);
         paidEvents = 0;
-        return LiveSimulation.build(fileName, document.lab(), seed, extraListeners.get(), settings.captureBytes(),
-                observers, this::terminalOutput);
+        LiveSimulation built = LiveSimulation.build(fileName, document.lab(), seed, extraListeners.get(),
+                settings.captureBytes(), observers, this::terminalOutput);
+        for (BiConsumer<Lab, LabInstance> hook : buildHooks) hook.accept(document.lab(), built.instance());
+        return built;
     }
 
     /** What a node printed: the output of the jobs running on it (their echoed command line aside). */

@@ -111,6 +111,11 @@ final class LiveSimulation implements TraceListener {
         return instance.simulation();
     }
 
+    /** The built lab itself, for {@link LabSession#onEachBuild} hooks. */
+    LabInstance instance() {
+        return instance;
+    }
+
     Trace trace() {
         return instance.network().trace();
     }
