@@ -148,12 +148,13 @@ public class InstanceController {
         return Await.of(sessions.get(id).job(job));
     }
 
-    @Operation(summary = "Type at a node's terminal: a line, Ctrl-C or Ctrl-D")
+    @Operation(summary = "Type at a node's terminal: a line, Ctrl-C, Ctrl-D, or keys as xterm sends them")
     @PostMapping("/{id}/nodes/{node}/terminal")
     public ResponseEntity<Void> terminal(@PathVariable String id, @PathVariable String node,
                                          @Valid @RequestBody TerminalRequest request) {
         LabSession s = sessions.get(id);
         if (request.line() != null) Await.of(s.line(node, request.line()));
+        else if (request.keys() != null) Await.of(s.keys(node, request.keys(), null));
         else if (Boolean.TRUE.equals(request.interrupt())) Await.of(s.interrupt(node));
         else Await.of(s.endOfInput(node));
         return ResponseEntity.noContent().build();

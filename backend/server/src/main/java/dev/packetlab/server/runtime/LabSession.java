@@ -57,6 +57,11 @@ public final class LabSession {
     static final long RUN_HORIZON = SimTime.seconds(3600);
     /** How many events "step to the next frame" may run looking for one. */
     static final long STEP_FRAME_LIMIT = 1_000_000;
+    /**
+     * Keys messages per second to one instance, in bursts of as many: a terminal sends one per key (a paste is one),
+     * and a fast typist makes fifteen. The lines, Ctrl-C and Ctrl-D they make count as inputs besides.
+     */
+    static final int KEYS_PER_SECOND = 100;
     /** Output kept per job. */
     static final int JOB_OUTPUT = 64 * 1024;
     /** Jobs remembered per instance; the oldest that ended are forgotten first. */
@@ -84,7 +89,11 @@ public final class LabSession {
     /** A user sent more than {@link Settings#inputsPerSecond}. Becomes a 429. */
     public static final class TooManyInputsException extends RuntimeException {
         TooManyInputsException(int perSecond) {
-            super("more than " + perSecond + " inputs per second to one instance; slow down");
+            this("more than " + perSecond + " inputs per second to one instance; slow down");
+        }
+
+        TooManyInputsException(String message) {
+            super(message);
         }
     }
 
@@ -133,10 +142,14 @@ public final class LabSession {
     private final List<SessionObserver> observers = new ArrayList<>();
     /** Told of every build of the simulation; see {@link #onEachBuild}. */
     private final List<BiConsumer<Lab, LabInstance>> buildHooks = new ArrayList<>();
+    /** The terminals typed at key by key, which outlive rebuilds. */
+    private final KeyboardTerminals keyboards = new KeyboardTerminals(observers);
     private final Map<Long, Job> jobs = new LinkedHashMap<>();
     private long nextJob = 1;
 
     private final TokenBucket inputs;
+    /** Keys messages a client may send; see {@link #KEYS_PER_SECOND}. */
+    private final TokenBucket keystrokes;
     /** Simulation events this instance may still run; see {@link Settings#eventsPerSecond}. */
     private final TokenBucket events;
     /** Pool-thread time, ns, this instance may still take; see {@link Settings#processorPerSecond}. */
@@ -167,6 +180,7 @@ public final class LabSession {
         this.extraListeners = extraListeners;
         this.lastUsed = scheduler.now();
         this.inputs = new TokenBucket(settings.inputsPerSecond(), settings.inputsPerSecond(), lastUsed);
+        this.keystrokes = new TokenBucket(KEYS_PER_SECOND, KEYS_PER_SECOND, lastUsed);
         this.events = new TokenBucket(settings.eventsPerSecond(), settings.eventsPerSecond(), lastUsed);
         this.processor = new TokenBucket(settings.processorPerSecond(), settings.processorPerSecond(), lastUsed);
     }
@@ -325,6 +339,73 @@ public final class LabSession {
             record(new LogEntry.EndOfInput(0, 0, node));
             return null;
         });
+    }
+
+    /**
+     * Keys typed at a node's terminal, as xterm sends them: the line is edited here ({@link LineDiscipline}) and
+     * echoed to every watcher ({@link Echo}); Enter gives the node the line as {@link #line} does, Ctrl-C and Ctrl-D
+     * as {@link #interrupt} and {@link #endOfInput} do (Ctrl-C with nothing running only drops the line, as a shell
+     * does). Only those go into the command log; the keys themselves are no part of the lab's history.
+     *
+     * @param columns the terminal's width in columns, to draw lines that wrap; null keeps the last one given (80)
+     */
+    public CompletableFuture<Void> keys(String node, String keys, Integer columns) {
+        return call(() -> {
+            requireNode(node);
+            if (!keystrokes.tryTake(scheduler.now())) {
+                throw new TooManyInputsException("more than " + KEYS_PER_SECOND + " keys messages per second to one "
+                        + "instance; slow down");
+            }
+            KeyboardTerminals.Terminal t = keyboards.open(node, live.scrollback(node));
+            if (columns != null) {
+                keyboards.echo(node, t, t.screen().resize(columns, promptOf(node), t.keys().line(), t.keys().cursor()),
+                        promptOf(node));
+            }
+            for (LineDiscipline.Action a : t.keys().type(keys)) typed(node, t, a);
+            return null;
+        });
+    }
+
+    /** Does what a key asks of the node, erasing the typed line first where the node's shell will echo it. */
+    private void typed(String node, KeyboardTerminals.Terminal t, LineDiscipline.Action action) {
+        Shell shell = live.shell(node);
+        switch (action) {
+            case LineDiscipline.Submit s -> {
+                boolean command = shell.foreground() == null;
+                keyboards.echo(node, t, t.screen().erase(), promptOf(node)); // the shell echoes the line itself
+                try {
+                    record(new LogEntry.Line(0, 0, node, s.line()));
+                } catch (TooManyInputsException e) {
+                    t.keys().restore(s.line()); // to send again with Enter
+                    throw e;
+                }
+                if (command) t.keys().remember(s.line());
+            }
+            case LineDiscipline.Interrupt i -> {
+                if (!shell.running().isEmpty()) {
+                    keyboards.echo(node, t, t.screen().erase(), promptOf(node)); // the shell echoes ^C
+                    record(new LogEntry.Interrupt(0, 0, node));
+                } else {
+                    String prompt = promptOf(node);
+                    keyboards.echo(node, t, t.screen().draw(prompt, i.line(), i.cursor()) + t.screen().cancel(), prompt);
+                }
+            }
+            case LineDiscipline.EndOfInput e -> {
+                if (shell.foreground() != null) record(new LogEntry.EndOfInput(0, 0, node));
+            }
+            case LineDiscipline.ClearScreen c -> keyboards.echo(node, t, t.screen().clear(), promptOf(node));
+        }
+    }
+
+    /** The prompt a node's terminal shows before a typed line: the shell's, or none while a command reads it. */
+    private String promptOf(String node) {
+        Shell shell = live == null ? null : live.shell(node);
+        return shell == null || shell.foreground() != null ? "" : shell.prompt();
+    }
+
+    /** At the end of each task: draws again the typed lines that the nodes' output or a command's end moved. */
+    private void redrawTypedLines() {
+        if (live != null && !closed) keyboards.refresh(this::promptOf);
     }
 
     /**
@@ -553,7 +634,11 @@ public final class LabSession {
 
     private <T> CompletableFuture<T> call(Task<T> task) {
         CompletableFuture<T> result = new CompletableFuture<>();
-        submit(result, () -> result.complete(task.run()));
+        submit(result, () -> {
+            T value = task.run();
+            redrawTypedLines(); // before the caller hears it is done, so its echo is queued already
+            result.complete(value);
+        });
         return result;
     }
 
@@ -574,6 +659,7 @@ public final class LabSession {
             } catch (RuntimeException e) {
                 result.completeExceptionally(e);
             } finally {
+                redrawTypedLines();
                 countEvents();
             }
         });
@@ -779,6 +865,7 @@ public final class LabSession {
         }
         endSlice(slice);
         reschedule();
+        redrawTypedLines();
         countEvents();
     }
 
@@ -955,6 +1042,7 @@ public final class LabSession {
             announce();
             mailbox.execute(() -> runSlice(run));
         }
+        redrawTypedLines();
         countEvents();
     }
 
@@ -1054,6 +1142,7 @@ public final class LabSession {
                         .toList();
                 document = document.withoutNode(r.node());
                 live.removeNode(r.node(), links);
+                keyboards.remove(r.node());
                 topologyChanged();
             }
             case LogEntry.SetNode x -> {
@@ -1119,14 +1208,25 @@ public final class LabSession {
 
     /** Goes back (or forward) to simulated time {@code t}: rebuild, replay to t, keep the rest as a recording. */
     private void seek(long t) {
+        keyboards.rebuilding();
         live = build();
         applied = 0;
         jobs.clear();
         advance(t, Slice.UNBOUNDED);
+        keyboards.rebuilt(live::scrollback, this::promptOf);
     }
 
     /** Rebuilds an evicted instance to the point it stood at. */
     private void rebuildTo(long time, long events) {
+        keyboards.rebuilding();
+        try {
+            replayTo(time, events);
+        } finally {
+            if (live != null) keyboards.rebuilt(live::scrollback, this::promptOf);
+        }
+    }
+
+    private void replayTo(long time, long events) {
         int target = applied;
         live = build();
         applied = 0;
@@ -1167,6 +1267,7 @@ public final class LabSession {
 
     /** What a node printed: the output of the jobs running on it (their echoed command line aside). */
     private void terminalOutput(TraceEvent.TerminalOutput t) {
+        keyboards.printed(t.node(), t.text(), promptOf(t.node()));
         for (Job j : jobs.values()) {
             if (j.exitCode != null || !j.node.equals(t.node())) continue;
             if (j.echo != null && t.text().equals(j.echo)) {
@@ -1256,6 +1357,6 @@ public final class LabSession {
     }
 
     private Snapshot buildSnapshot() {
-        return live.snapshot(id, state(), document.lab());
+        return live.snapshot(id, state(), document.lab(), keyboards.editing(this::promptOf));
     }
 }

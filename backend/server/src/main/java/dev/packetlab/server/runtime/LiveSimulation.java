@@ -129,6 +129,12 @@ final class LiveSimulation implements TraceListener {
         return shells.get(node);
     }
 
+    /** The recent text of a node's terminal. */
+    String scrollback(String node) {
+        StringBuilder b = scrollback.get(node);
+        return b == null ? "" : b.toString();
+    }
+
     /** Whether a node of this name was removed while the simulation ran (its name stays taken). */
     boolean wasRemoved(String node) {
         return removedNodes.contains(node);
@@ -358,8 +364,11 @@ final class LiveSimulation implements TraceListener {
 
     // ==== views ======================================================================================================
 
-    /** The whole state of the lab as {@code lab} describes it now, for a client that draws it from scratch. */
-    Snapshot snapshot(String id, RunState state, Lab lab) {
+    /**
+     * The whole state of the lab as {@code lab} describes it now, for a client that draws it from scratch, with the
+     * lines being typed at its terminals.
+     */
+    Snapshot snapshot(String id, RunState state, Lab lab, Map<String, Snapshot.Editing> editing) {
         List<NodeView> nodes = new ArrayList<>();
         List<SocketView> sockets = new ArrayList<>();
         List<Snapshot.ArpRow> arp = new ArrayList<>();
@@ -389,7 +398,7 @@ final class LiveSimulation implements TraceListener {
             terminals.put(spec.id(), b == null ? "" : b.toString());
         }
         List<LinkView> links = lab.links().stream().map(this::linkView).toList();
-        return new Snapshot(id, state, nodes, links, sockets, arp, mac, routes, terminals, packets.count());
+        return new Snapshot(id, state, nodes, links, sockets, arp, mac, routes, terminals, editing, packets.count());
     }
 
     NodeView nodeView(NodeSpec spec) {

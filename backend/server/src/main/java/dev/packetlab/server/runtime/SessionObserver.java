@@ -20,6 +20,9 @@ public interface SessionObserver {
     /** The instance began to be throttled: it ran as many events in a second as it may. Told once per start. */
     default void throttled(Throttling throttling) {}
 
+    /** What a terminal typed at key by key must show of the line being typed. */
+    default void echo(Echo echo) {}
+
     /** A command run through the API ended. */
     void jobEnded(JobView job);
 

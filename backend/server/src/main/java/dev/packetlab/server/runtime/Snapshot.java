@@ -8,11 +8,18 @@ import java.util.Map;
  * behind, and after the instance was rebuilt (going back in time).
  *
  * @param terminals the recent text of every node's terminal (the last few kilobytes), by node
+ * @param editing   the line being typed key by key at a node's terminal, for the nodes someone types at so
  * @param packets   transmissions numbered so far
  */
 public record Snapshot(String instance, RunState run, List<NodeView> nodes, List<LinkView> links,
                        List<SocketView> sockets, List<ArpRow> arp, List<MacRow> mac, List<RouteRow> routes,
-                       Map<String, String> terminals, long packets) {
+                       Map<String, String> terminals, Map<String, Editing> editing, long packets) {
+
+    /**
+     * A line being typed: drawn after the terminal's text as {@code prompt + line}, the cursor before code point
+     * {@code cursor} of {@code line}.
+     */
+    public record Editing(String prompt, String line, int cursor) {}
 
     /** An ARP cache entry; {@code mac} null while still being resolved; {@code expires} simulated ns. */
     public record ArpRow(String node, String address, String mac, String device, long expires) {}

@@ -1,5 +1,6 @@
 package dev.packetlab.server.ws;
 
+import dev.packetlab.server.runtime.Echo;
 import dev.packetlab.server.runtime.JobView;
 import dev.packetlab.server.runtime.LabSession;
 import dev.packetlab.server.runtime.RunState;
@@ -85,6 +86,11 @@ final class LabClient implements SessionObserver {
     @Override
     public void runState(RunState state) {
         enqueue(Messages.runState(state));
+    }
+
+    @Override
+    public void echo(Echo echo) {
+        enqueue(Messages.echo(echo));
     }
 
     @Override

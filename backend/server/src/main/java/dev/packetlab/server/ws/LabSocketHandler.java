@@ -44,7 +44,10 @@ public class LabSocketHandler extends TextWebSocketHandler {
     static final int NO_INSTANCE = 4404;
     static final int MAX_TEXT = 4096;
     /** What a client may send, for error messages. */
-    static final List<String> CLIENT_TYPES = List.of("line", "interrupt", "eof", "control", "snapshot");
+    static final List<String> CLIENT_TYPES = List.of("line", "keys", "interrupt", "eof", "control", "snapshot");
+    /** Terminal widths a {@code keys} message may give. */
+    static final int MIN_COLUMNS = 10;
+    static final int MAX_COLUMNS = 1000;
 
     private static final Logger log = LoggerFactory.getLogger(LabSocketHandler.class);
     private static final JsonMapper JSON = JsonMapper.builder().build();
@@ -174,6 +177,7 @@ public class LabSocketHandler extends TextWebSocketHandler {
         LabSession s = client.session();
         CompletableFuture<?> done = switch (type) {
             case "line" -> s.line(string(m, "node", true), text(m));
+            case "keys" -> s.keys(string(m, "node", true), keys(m), columns(m));
             case "interrupt" -> s.interrupt(string(m, "node", true));
             case "eof" -> s.endOfInput(string(m, "node", true));
             case "control" -> s.control(control(m));
@@ -199,6 +203,21 @@ public class LabSocketHandler extends TextWebSocketHandler {
         String t = string(m, "text", true);
         if (t.length() > MAX_TEXT) throw new ClientError("longer than " + MAX_TEXT + " characters", "text");
         return t;
+    }
+
+    private static String keys(JsonNode m) {
+        String d = string(m, "data", true);
+        if (d.length() > MAX_TEXT) throw new ClientError("longer than " + MAX_TEXT + " characters", "data");
+        return d;
+    }
+
+    private static Integer columns(JsonNode m) {
+        JsonNode v = m.get("cols");
+        if (v == null || v.isNull()) return null;
+        if (!v.isIntegralNumber() || !v.canConvertToInt() || v.intValue() < MIN_COLUMNS || v.intValue() > MAX_COLUMNS) {
+            throw new ClientError("expected a whole number of columns from " + MIN_COLUMNS + " to " + MAX_COLUMNS, "cols");
+        }
+        return v.intValue();
     }
 
     private static LabSession.Control control(JsonNode m) {

@@ -1,5 +1,6 @@
 package dev.packetlab.server.ws;
 
+import dev.packetlab.server.runtime.Echo;
 import dev.packetlab.server.runtime.JobView;
 import dev.packetlab.server.runtime.RunState;
 import dev.packetlab.server.runtime.SessionObserver.FrameInfo;
@@ -19,7 +20,7 @@ final class Messages {
     /** Every type of message the server sends. */
     static final List<String> TYPES = List.of("batch", "hello", "snapshot", "run-state", "frame", "frame-received",
             "frame-dropped", "socket", "tcp", "arp", "mac", "route", "interface", "terminal", "job-ended", "overflow",
-            "throttled", "error");
+            "throttled", "echo", "error");
 
     /** Types a slow client may lose (it is told, and gets a fresh snapshot): they only animate what a snapshot shows. */
     static final List<String> ANIMATION = List.of("frame", "frame-received", "frame-dropped", "tcp");
@@ -79,6 +80,17 @@ final class Messages {
         Map<String, Object> m = message("overflow");
         m.put("dropped", dropped);
         m.put("detail", "this client fell behind: " + dropped + " animation messages were left out; a fresh snapshot follows");
+        return m;
+    }
+
+    /** What a terminal typed at key by key shows of the line being typed. */
+    static Map<String, Object> echo(Echo e) {
+        Map<String, Object> m = message("echo");
+        m.put("node", e.node());
+        m.put("text", e.text());
+        m.put("prompt", e.prompt());
+        m.put("line", e.line());
+        m.put("cursor", e.cursor());
         return m;
     }
 

@@ -212,6 +212,18 @@ class InstanceApiTest {
     }
 
     @Test
+    void keysPostedToATerminalAreEditedIntoALineThatEnterRuns() throws Exception {
+        String id = create();
+        assertThat(post("/api/instances/" + id + "/nodes/pc1/terminal", "{\"keys\": \"echo hx\\u007fi\\r\"}").statusCode())
+                .isEqualTo(204);
+
+        JsonNode snapshot = json(send("GET", "/api/instances/" + id, null, null));
+        assertThat(snapshot.get("terminals").get("pc1").stringValue()).isEqualTo("$ echo hi\nhi\n");
+        assertThat(snapshot.get("editing").get("pc1").get("prompt").stringValue()).isEqualTo("$ ");
+        assertThat(snapshot.get("editing").get("pc1").get("line").stringValue()).isEmpty();
+    }
+
+    @Test
     void aDeletedInstanceIsGone() throws Exception {
         String id = create();
         assertThat(send("DELETE", "/api/instances/" + id, null, null).statusCode()).isEqualTo(204);

@@ -6,6 +6,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.util.List;
 import java.util.function.Predicate;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -52,7 +53,7 @@ class SocketInputTest {
             assertThat(errorFor(ws, "[1, 2]", null).get("message").stringValue())
                     .isEqualTo("expected a JSON object with a \"type\"");
             assertThat(errorFor(ws, "{\"type\": \"reboot\"}", "type").get("message").stringValue())
-                    .isEqualTo("type: unknown message type \"reboot\" (known: line, interrupt, eof, control, snapshot)");
+                    .isEqualTo("type: unknown message type \"reboot\" (known: line, keys, interrupt, eof, control, snapshot)");
             assertThat(errorFor(ws, "{\"type\": \"line\", \"text\": \"ls\"}", "node").get("message").stringValue())
                     .isEqualTo("node: missing");
             assertThat(errorFor(ws, "{\"type\": \"line\", \"node\": 7, \"text\": \"ls\"}", "node")).isNotNull();
@@ -71,6 +72,46 @@ class SocketInputTest {
             ws.send("{\"type\": \"line\", \"node\": \"pc1\", \"text\": \"echo still here\"}");
             ws.await(m -> m.get("type").stringValue().equals("terminal") && m.get("text").stringValue().equals("still here\n"),
                     "the echo");
+        }
+    }
+
+    @Test
+    void keysAreEditedOnTheServerEchoedAndEnterRunsTheLine() throws Exception {
+        try (WsTestClient ws = new WsTestClient(port, "/ws/labs/" + id)) {
+            ws.await(WsTestClient.type("snapshot"), "snapshot");
+
+            ws.send("{\"type\": \"keys\", \"node\": \"pc1\", \"data\": \"echo hx\\u007fi\", \"cols\": 80}");
+            JsonNode echo = ws.await(m -> m.get("type").stringValue().equals("echo"), "the echo");
+            assertThat(echo.get("node").stringValue()).isEqualTo("pc1");
+            assertThat(echo.get("text").stringValue()).isEqualTo("$ echo hi");
+            assertThat(echo.get("prompt").stringValue()).isEqualTo("$ ");
+            assertThat(echo.get("line").stringValue()).isEqualTo("echo hi");
+            assertThat(echo.get("cursor").intValue()).isEqualTo(7);
+
+            int from = ws.count();
+            ws.send("{\"type\": \"keys\", \"node\": \"pc1\", \"data\": \"\\r\"}");
+            ws.awaitFrom(from, m -> m.get("type").stringValue().equals("echo")
+                    && m.get("text").stringValue().equals("$ "), "the prompt after the output");
+            List<String> screen = ws.messages().subList(from, ws.count()).stream()
+                    .filter(m -> m.get("type").stringValue().equals("echo") || m.get("type").stringValue().equals("terminal"))
+                    .map(m -> m.get("text").stringValue()).toList();
+            assertThat(String.join("", screen)).isEqualTo("\r\u001b[J$ echo hi\nhi\n$ ");
+        }
+    }
+
+    @Test
+    void keysOfTheWrongShapeGetAnErrorNamingTheField() throws Exception {
+        try (WsTestClient ws = new WsTestClient(port, "/ws/labs/" + id)) {
+            ws.await(WsTestClient.type("snapshot"), "snapshot");
+
+            assertThat(errorFor(ws, "{\"type\": \"keys\", \"node\": \"pc1\"}", "data").get("message").stringValue())
+                    .isEqualTo("data: missing");
+            assertThat(errorFor(ws, "{\"type\": \"keys\", \"node\": \"pc1\", \"data\": [1]}", "data")).isNotNull();
+            assertThat(errorFor(ws, "{\"type\": \"keys\", \"node\": \"pc1\", \"data\": \"x\", \"cols\": 3}", "cols")
+                    .get("message").stringValue()).isEqualTo("cols: expected a whole number of columns from 10 to 1000");
+            assertThat(errorFor(ws, "{\"type\": \"keys\", \"node\": \"pc1\", \"data\": \"" + "x".repeat(5000) + "\"}",
+                    "data").get("message").stringValue()).isEqualTo("data: longer than 4096 characters");
+            assertThat(errorFor(ws, "{\"type\": \"keys\", \"node\": \"pc9\", \"data\": \"x\"}", "node")).isNotNull();
         }
     }
 
