@@ -175,11 +175,14 @@ public class InstanceController {
         return ResponseEntity.created(URI.create("/api/instances/" + id + "/nodes/" + view.id())).body(view);
     }
 
-    @Operation(summary = "Change a node's addresses, gateway or routes with lab-file keys: ip, interfaces, gateway, "
-            + "routes, position (null removes a gateway or the routes)")
+    @Operation(summary = "Change a node's addresses, interfaces (add ones), gateway, routes or sysctls with lab-file "
+            + "keys: ip, interfaces, gateway, routes, sysctl, position (null removes a gateway, the routes or the "
+            + "node's sysctls)")
     @PatchMapping("/{id}/nodes/{node}")
     public NodeView editNode(@PathVariable String id, @PathVariable String node, @RequestBody Map<String, Object> set) {
-        if (set.isEmpty()) throw new IllegalArgumentException("body: give at least one of ip, interfaces, gateway, routes, position");
+        if (set.isEmpty()) {
+            throw new IllegalArgumentException("body: give at least one of ip, interfaces, gateway, routes, sysctl, position");
+        }
         return Await.of(sessions.get(id).setNode(node, set));
     }
 

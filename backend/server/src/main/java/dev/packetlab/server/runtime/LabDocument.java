@@ -99,14 +99,18 @@ public final class LabDocument {
         return parse(t);
     }
 
-    /** Node keys that can change while a lab runs: addresses, routes, and where the UI draws the node. */
+    /**
+     * Node keys that can change while a lab runs: addresses and interfaces, routes, sysctls, and where the UI draws the
+     * node.
+     */
     public static final java.util.Set<String> LIVE_NODE_KEYS = java.util.Set.of("ip", "interfaces", "gateway", "routes",
-            "position");
+            "sysctl", "position");
 
     /**
      * Sets keys of a node as a lab file writes them ({@code ip}, {@code interfaces}, {@code gateway}, {@code routes},
-     * {@code position}); a null value removes the key (no gateway). Interfaces keep their names and an address can
-     * change but not go away: the running simulation has those interfaces.
+     * {@code sysctl}, {@code position}); a null value removes the key (no gateway, no sysctls of its own). Interfaces
+     * can be added but not taken away, and an address can change but not go away: the running simulation cannot
+     * forget an interface.
      *
      * @throws NotFoundException when there is no such node
      * @throws LabException      when the edited lab file is not valid, or the edit changes what cannot change
@@ -129,17 +133,24 @@ public final class LabDocument {
             if (e.getValue() == null) m.remove(e.getKey());
             else m.put(e.getKey(), copy(e.getValue()));
         }
+        // a node's interfaces written out in full take the place of the one-interface shorthand
+        if (set.get("interfaces") != null && !set.containsKey("ip")) m.remove("ip");
         LabDocument edited = parse(t);
         NodeSpec after = edited.lab().node(node);
         List<String> names = before.interfaces().stream().map(NodeSpec.InterfaceSpec::name).toList();
-        if (!after.interfaces().stream().map(NodeSpec.InterfaceSpec::name).toList().equals(names)) {
+        List<String> kept = after.interfaces().stream().map(NodeSpec.InterfaceSpec::name).filter(names::contains).toList();
+        if (!kept.equals(names)) {
             throw new LabException(fileName, List.of(new LabError(path + (set.containsKey("ip") ? ".ip" : ".interfaces"),
-                    "the interfaces must stay " + String.join(", ", names) + " while the lab runs; change their ip only")));
+                    "the interfaces " + String.join(", ", names) + " stay, in this order, while the lab runs; change "
+                    + "their ip or add others")));
         }
-        for (int i = 0; i < names.size(); i++) {
-            if (before.interfaces().get(i).ip() != null && after.interfaces().get(i).ip() == null) {
+        for (int i = 0; i < after.interfaces().size(); i++) {
+            NodeSpec.InterfaceSpec a = after.interfaces().get(i);
+            NodeSpec.InterfaceSpec b = before.interfaces().stream().filter(x -> x.name().equals(a.name())).findFirst()
+                    .orElse(null);
+            if (b != null && b.ip() != null && a.ip() == null) {
                 throw new LabException(fileName, List.of(new LabError(path + (set.containsKey("ip") ? ".ip"
-                        : ".interfaces[" + i + "].ip"), names.get(i) + " keeps an address while the lab runs; give it another one")));
+                        : ".interfaces[" + i + "].ip"), a.name() + " keeps an address while the lab runs; give it another one")));
             }
         }
         return edited;

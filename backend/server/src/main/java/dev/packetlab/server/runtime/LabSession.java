@@ -435,13 +435,18 @@ public final class LabSession {
     }
 
     /**
-     * Changes a running node's addresses, default gateway or static routes, written as in a lab file
-     * ({@code {"ip": "10.0.0.9/24", "gateway": "10.0.0.254"}}); {@code null} removes a gateway or the routes.
+     * Changes a running node's addresses, interfaces (new ones added), default gateway, static routes or sysctls,
+     * written as in a lab file ({@code {"ip": "10.0.0.9/24", "gateway": "10.0.0.254"}},
+     * {@code {"sysctl": {"net.ipv4.ip_default_ttl": 32}}}); {@code null} removes a gateway, the routes or the node's
+     * own sysctls.
      */
     public CompletableFuture<NodeView> setNode(String node, Map<String, Object> set) {
         return call(() -> {
             requireNode(node);
-            document.withNodeSet(node, set); // validate before anything is logged
+            LabDocument edited = document.withNodeSet(node, set); // validate before anything is logged
+            checkNewInterfacesFree(edited, node);
+            // sysctl names and ranges are known to the nodes only: build the edited lab aside, as for a new node
+            if (set.containsKey("sysctl")) LabBuilder.build(fileName, edited.lab(), seed, List.of());
             record(new LogEntry.SetNode(0, 0, node, LabDocument.copyMap(nullable(set))));
             return live.nodeView(document.lab().node(node));
         });
@@ -1148,7 +1153,7 @@ public final class LabSession {
             case LogEntry.SetNode x -> {
                 NodeSpec before = document.lab().node(x.node());
                 document = document.withNodeSet(x.node(), x.set());
-                live.readdress(before, document.lab().node(x.node()));
+                live.reconfigure(document.lab(), before, document.lab().node(x.node()));
                 topologyChanged();
             }
             case LogEntry.AddLink a -> {
@@ -1183,6 +1188,25 @@ public final class LabSession {
             written.put(end, e + ":p" + n);
         }
         return written;
+    }
+
+    /**
+     * A new interface cannot take the name of a switch port whose cable was removed while the lab runs: the
+     * simulation still has that port.
+     */
+    private void checkNewInterfacesFree(LabDocument edited, String node) {
+        NodeSpec before = document.lab().node(node);
+        NodeSpec after = edited.lab().node(node);
+        Node live = this.live.node(node);
+        for (int i = 0; i < after.interfaces().size(); i++) {
+            String name = after.interfaces().get(i).name();
+            boolean added = before.interfaces().stream().noneMatch(x -> x.name().equals(name));
+            if (added && live.device(name) != null) {
+                throw new LabException(fileName, List.of(new LabError("nodes[" + edited.lab().nodes().indexOf(after)
+                        + "].interfaces[" + i + "].name", node + ":" + name + " had a cable removed while this lab runs "
+                        + "and its name stays taken until the lab is reloaded; choose another name")));
+            }
+        }
     }
 
     /** An end whose interface still holds a cable in the simulation (one removed while it ran) cannot take another. */

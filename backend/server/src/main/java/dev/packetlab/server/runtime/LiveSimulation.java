@@ -4,6 +4,7 @@ import dev.packetlab.stack.app.Commands;
 import dev.packetlab.stack.app.HostsFile;
 import dev.packetlab.stack.app.ServiceCatalog;
 import dev.packetlab.stack.app.Shell;
+import dev.packetlab.stack.app.dns.StubResolver;
 import dev.packetlab.stack.lab.Lab;
 import dev.packetlab.stack.lab.LabBuilder;
 import dev.packetlab.stack.lab.LabInstance;
@@ -15,6 +16,7 @@ import dev.packetlab.stack.link.NetDevice;
 import dev.packetlab.stack.link.Network;
 import dev.packetlab.stack.link.Node;
 import dev.packetlab.stack.link.Switch;
+import dev.packetlab.stack.link.Sysctl;
 import dev.packetlab.stack.net.Host;
 import dev.packetlab.stack.net.Ipv4Interface;
 import dev.packetlab.stack.sim.Simulation;
@@ -281,6 +283,8 @@ final class LiveSimulation implements TraceListener {
             case SWITCH -> new Switch(network, spec.id());
             case HUB -> new Hub(network, spec.id());
         };
+        // as LabBuilder does, before the sysctls: the resolver defines net.dns.*; its servers are the node's dns:
+        if (node instanceof Host h) StubResolver.install(h, spec.dns());
         for (NodeSpec.InterfaceSpec iface : spec.interfaces()) node.addDevice(iface.name());
         lab.sysctl().forEach((name, value) -> {
             if (node.sysctl().get(name) != null) node.sysctl().set(name, value);
@@ -293,6 +297,7 @@ final class LiveSimulation implements TraceListener {
             if (spec.gateway() != null) host.addRoute(new Ipv4Prefix(Ipv4Address.ANY, 0), spec.gateway());
             for (NodeSpec.RouteSpec r : spec.routes()) host.addRoute(r.to(), r.via());
             HostsFile.installAll(network);
+            spec.hosts().forEach(HostsFile.of(host)::add);
             if (!spec.services().isEmpty()) {
                 ServiceCatalog.start(host, spec.services(), "nodes[" + lab.nodes().indexOf(spec) + "].services");
             }
@@ -308,15 +313,28 @@ final class LiveSimulation implements TraceListener {
     }
 
     /**
-     * Gives a running host the addresses and static routes of its edited spec: changed addresses are set (which
-     * replaces their connected routes and flushes their ARP entries), then every static route of the old spec is
-     * removed and those of the new one added.
+     * Gives a running node the interfaces, addresses, static routes and sysctls of its edited spec: new interfaces
+     * are added, changed addresses are set (which replaces their connected routes and flushes their ARP entries),
+     * every static route of the old spec is removed and those of the new one added, and each sysctl takes the new
+     * spec's value, or, gone from it, the lab's or else its default, as {@code sysctl -w} would set them.
      */
-    void readdress(NodeSpec before, NodeSpec after) {
-        if (!(node(after.id()) instanceof Host host)) return;
-        for (int i = 0; i < after.interfaces().size(); i++) {
-            NodeSpec.InterfaceSpec iface = after.interfaces().get(i);
-            if (iface.ip() != null && !iface.ip().equals(before.interfaces().get(i).ip())) {
+    void reconfigure(Lab lab, NodeSpec before, NodeSpec after) {
+        Node node = node(after.id());
+        for (NodeSpec.InterfaceSpec iface : after.interfaces()) {
+            if (node.device(iface.name()) == null) node.addDevice(iface.name());
+        }
+        before.sysctl().forEach((name, value) -> {
+            if (after.sysctl().containsKey(name)) return;
+            Sysctl.Tunable t = node.sysctl().get(name);
+            String labWide = lab.sysctl().get(name);
+            node.sysctl().set(name, labWide != null ? labWide : Long.toString(t.defaultValue()));
+        });
+        after.sysctl().forEach((name, value) -> node.sysctl().set(name, value));
+        if (!(node instanceof Host host)) return;
+        for (NodeSpec.InterfaceSpec iface : after.interfaces()) {
+            NodeSpec.InterfaceSpec old = before.interfaces().stream().filter(i -> i.name().equals(iface.name()))
+                    .findFirst().orElse(null);
+            if (iface.ip() != null && (old == null || !iface.ip().equals(old.ip()))) {
                 host.setAddress(iface.name(), iface.ip());
             }
         }
