@@ -54,6 +54,8 @@ public class LabSocketHandler extends TextWebSocketHandler {
 
     private final LabSessions sessions;
     private final Map<String, LabClient> clients = new ConcurrentHashMap<>();
+    /** The read-only clients ({@link #watch}), with why they may not type. */
+    private final Map<LabClient, String> readOnly = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
     private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -113,6 +115,20 @@ public class LabSocketHandler extends TextWebSocketHandler {
             ws.close(new CloseStatus(NO_INSTANCE, message));
             return;
         }
+        stream(ws, session, null);
+    }
+
+    /**
+     * Streams {@code session} to a connection another handler accepted (a classroom's spectator), read-only: it is
+     * told all a client of {@code /ws/labs/{id}} is and may ask for a snapshot, but every line, Ctrl-C, Ctrl-D and run
+     * control it sends is refused with an error saying {@code why}. That handler passes the connection's later
+     * messages and its close on to this one ({@link #handleMessage}, {@link #afterConnectionClosed}).
+     */
+    public void watch(WebSocketSession ws, LabSession session, String why) {
+        stream(ws, session, why);
+    }
+
+    private void stream(WebSocketSession ws, LabSession session, String readOnlyWhy) {
         LabClient client = new LabClient(session, new LabClient.Sender() {
             @Override
             public void send(String text) throws IOException {
@@ -128,6 +144,7 @@ public class LabSocketHandler extends TextWebSocketHandler {
                 }
             }
         }, sending);
+        if (readOnlyWhy != null) readOnly.put(client, readOnlyWhy);
         clients.put(ws.getId(), client);
         client.reply(Messages.hello(session.id()));
         session.attach(client);
@@ -137,6 +154,7 @@ public class LabSocketHandler extends TextWebSocketHandler {
     public void afterConnectionClosed(WebSocketSession ws, CloseStatus status) {
         LabClient client = clients.remove(ws.getId());
         if (client != null) {
+            readOnly.remove(client);
             client.close();
             closedDropped.add(client.dropped());
             closedBatches.add(client.batches());
@@ -174,6 +192,8 @@ public class LabSocketHandler extends TextWebSocketHandler {
         }
         if (m == null || !m.isObject()) throw new ClientError("expected a JSON object with a \"type\"", null);
         String type = string(m, "type", true);
+        String why = readOnly.get(client);
+        if (why != null && !type.equals("snapshot")) throw new ClientError(why, "type");
         LabSession s = client.session();
         CompletableFuture<?> done = switch (type) {
             case "line" -> s.line(string(m, "node", true), text(m));
