@@ -115,7 +115,7 @@ run_case() {
       ns3_done=$(echo "$ns3" | field completed)
       pl_done=$(echo "$pl" | field completed)
       [[ "$ns3_done" == "$(echo "$ns3" | field expected)" && "$pl_done" == "$(echo "$pl" | field expected)" ]] || agrees="NO"
-      outcome="exchanges $ns3_done / $pl_done, fct $(echo "$ns3" | field fct_mean_ms) / $(echo "$pl" | field fct_mean_ms) ms, PacketLab µs/exchange by quarter $(echo "$pl" | field us_per_exchange_by_quarter), live heap $(echo "$pl" | field live_heap_mib) MiB" ;;
+      outcome="exchanges $ns3_done / $pl_done, fct $(echo "$ns3" | field fct_mean_ms) / $(echo "$pl" | field fct_mean_ms) ms, PacketLab CPU µs/exchange by quarter $(echo "$pl" | field cpu_us_per_exchange_by_quarter), live heap $(echo "$pl" | field live_heap_mib) MiB" ;;
     W4*)
       local ns3_rx pl_rx
       ns3_rx=$(echo "$ns3" | field echo_rx)
