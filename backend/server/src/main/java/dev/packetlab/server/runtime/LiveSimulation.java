@@ -7,6 +7,7 @@ import dev.packetlab.stack.app.Shell;
 import dev.packetlab.stack.app.dns.StubResolver;
 import dev.packetlab.stack.lab.Lab;
 import dev.packetlab.stack.lab.LabBuilder;
+import dev.packetlab.stack.lab.check.CheckEvaluator;
 import dev.packetlab.stack.lab.LabInstance;
 import dev.packetlab.stack.lab.LinkSpec;
 import dev.packetlab.stack.lab.NodeSpec;
@@ -96,6 +97,8 @@ final class LiveSimulation implements TraceListener {
      * @param observers      the session's watchers, told about events as they happen
      * @param terminalOutput hears each terminal output first
      */
+    private CheckEvaluator checks;
+
     static LiveSimulation build(String fileName, Lab lab, long seed, List<TraceListener> extraListeners,
                                 long captureBytes, List<SessionObserver> observers,
                                 Consumer<TraceEvent.TerminalOutput> terminalOutput) {
@@ -106,11 +109,23 @@ final class LiveSimulation implements TraceListener {
         instance.network().trace().subscribe(l, Arrays.stream(Trace.Kind.values())
                 .filter(k -> k != Trace.Kind.TCP_VARIABLES).toArray(Trace.Kind[]::new));
         if (!observers.isEmpty()) l.watchTcpVariables(true);
+        // the lab's step checks, judged live over the same trace; verdicts go to every watcher as they change
+        l.checks = CheckEvaluator.attach(lab, instance, (step, passed, why) -> {
+            CheckView v = new CheckView(step, passed, why, instance.simulation().now());
+            for (SessionObserver o : observers) o.check(v);
+        });
         return l;
     }
 
     Simulation simulation() {
         return instance.simulation();
+    }
+
+    /** Every checked step's verdict on the run so far, by step; empty for a lab without checks. */
+    List<CheckView> checks() {
+        if (checks == null || !checks.hasChecks()) return List.of();
+        return checks.results().stream()
+                .map(r -> new CheckView(r.step(), r.passed(), r.why(), r.passed() ? r.at() : -1)).toList();
     }
 
     /** The built lab itself, for {@link LabSession#onEachBuild} hooks. */
@@ -416,7 +431,8 @@ final class LiveSimulation implements TraceListener {
             terminals.put(spec.id(), b == null ? "" : b.toString());
         }
         List<LinkView> links = lab.links().stream().map(this::linkView).toList();
-        return new Snapshot(id, state, nodes, links, sockets, arp, mac, routes, terminals, editing, packets.count());
+        return new Snapshot(id, state, nodes, links, sockets, arp, mac, routes, terminals, editing, packets.count(),
+                checks());
     }
 
     NodeView nodeView(NodeSpec spec) {

@@ -20,6 +20,9 @@ public interface SessionObserver {
     /** The instance began to be throttled: it ran as many events in a second as it may. Told once per start. */
     default void throttled(Throttling throttling) {}
 
+    /** A step's check started or stopped passing (labs whose steps have {@code check:} only). */
+    default void check(CheckView verdict) {}
+
     /** What a terminal typed at key by key must show of the line being typed. */
     default void echo(Echo echo) {}
 

@@ -13,7 +13,8 @@ import java.util.Map;
  */
 public record Snapshot(String instance, RunState run, List<NodeView> nodes, List<LinkView> links,
                        List<SocketView> sockets, List<ArpRow> arp, List<MacRow> mac, List<RouteRow> routes,
-                       Map<String, String> terminals, Map<String, Editing> editing, long packets) {
+                       Map<String, String> terminals, Map<String, Editing> editing, long packets,
+                       List<CheckView> checks) {
 
     /**
      * A line being typed: drawn after the terminal's text as {@code prompt + line}, the cursor before code point

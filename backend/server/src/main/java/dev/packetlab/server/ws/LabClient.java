@@ -1,5 +1,6 @@
 package dev.packetlab.server.ws;
 
+import dev.packetlab.server.runtime.CheckView;
 import dev.packetlab.server.runtime.Echo;
 import dev.packetlab.server.runtime.JobView;
 import dev.packetlab.server.runtime.LabSession;
@@ -91,6 +92,11 @@ final class LabClient implements SessionObserver {
     @Override
     public void echo(Echo echo) {
         enqueue(Messages.echo(echo));
+    }
+
+    @Override
+    public void check(CheckView verdict) {
+        enqueue(Messages.check(verdict));
     }
 
     @Override

@@ -1,5 +1,6 @@
 package dev.packetlab.server.ws;
 
+import dev.packetlab.server.runtime.CheckView;
 import dev.packetlab.server.runtime.Echo;
 import dev.packetlab.server.runtime.JobView;
 import dev.packetlab.server.runtime.RunState;
@@ -20,7 +21,7 @@ final class Messages {
     /** Every type of message the server sends. */
     static final List<String> TYPES = List.of("batch", "hello", "snapshot", "run-state", "frame", "frame-received",
             "frame-dropped", "socket", "tcp", "arp", "mac", "route", "interface", "terminal", "job-ended", "overflow",
-            "throttled", "echo", "error");
+            "throttled", "echo", "check", "error");
 
     /** Types a slow client may lose (it is told, and gets a fresh snapshot): they only animate what a snapshot shows. */
     static final List<String> ANIMATION = List.of("frame", "frame-received", "frame-dropped", "tcp");
@@ -91,6 +92,16 @@ final class Messages {
         m.put("prompt", e.prompt());
         m.put("line", e.line());
         m.put("cursor", e.cursor());
+        return m;
+    }
+
+    /** A step's check started or stopped passing. */
+    static Map<String, Object> check(CheckView v) {
+        Map<String, Object> m = message("check");
+        m.put("time", v.time());
+        m.put("step", v.step());
+        m.put("passed", v.passed());
+        m.put("why", v.why());
         return m;
     }
 

@@ -108,6 +108,27 @@ class LiveLabIntegrationTest {
     }
 
     @Test
+    void aStepsCheckVerdictIsInTheSnapshotAndStreamedTheMomentItPasses() throws Exception {
+        HttpResponse<String> created = post("/api/instances", "{\"lab\": \"tcp-connection\"}");
+        String id = WsTestClient.JSON.readTree(created.body()).get("instance").stringValue();
+
+        try (WsTestClient ws = new WsTestClient(port, "/ws/labs/" + id)) {
+            JsonNode snapshot = ws.await(WsTestClient.type("snapshot"), "snapshot").get("snapshot");
+            JsonNode first = snapshot.get("checks").get(0);
+            assertThat(first.get("step").intValue()).isZero();
+            assertThat(first.get("passed").booleanValue()).isFalse();
+            assertThat(first.get("time").longValue()).isEqualTo(-1);
+
+            ws.send("{\"type\": \"line\", \"node\": \"srv\", \"text\": \"nc -l 8888 &\"}");
+            ws.send("{\"type\": \"control\", \"action\": \"run-until-idle\"}");
+            JsonNode check = ws.await(m -> m.get("type").stringValue().equals("check"), "step 1's check");
+            assertThat(check.get("step").intValue()).isZero();
+            assertThat(check.get("passed").booleanValue()).isTrue();
+            assertThat(check.get("why").stringValue()).contains("LISTEN");
+        }
+    }
+
+    @Test
     void curlFromUrlToPageStreamsDnsTcpAndHttpAndEndsInTimeWait() throws Exception {
         HttpResponse<String> created = post("/api/instances", "{\"lab\": \"url-to-page\"}");
         assertThat(created.statusCode()).isEqualTo(201);
