@@ -104,6 +104,7 @@ export function PacketList(props: {
                   aria-selected={selected}
                   class={selected ? 'packet-row selected' : 'packet-row'}
                   data-testid={`packet-row-${row.number}`}
+                  data-time={row.time}
                   data-protocol={row.protocol}
                   style={{ top: `${(start + i) * ROW_HEIGHT}px` }}
                   onClick={() => props.onSelect(row.number)}

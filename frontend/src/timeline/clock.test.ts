@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { describeSpeed, formatClock, formatSeconds, nearestSpeed } from './clock';
+import { bucketMarks, describeSpeed, formatClock, formatSeconds, nearestSpeed, parseTime } from './clock';
 
 describe('clock', () => {
   it('writes packet times as seconds with six decimals', () => {
@@ -25,5 +25,45 @@ describe('clock', () => {
     expect(nearestSpeed(0.0021)).toBe(0.002);
     expect(nearestSpeed(3)).toBe(1);
     expect(nearestSpeed(5000)).toBe(1000);
+  });
+});
+
+describe('going to a time', () => {
+  it('reads a time with its unit, or seconds without one', () => {
+    expect(parseTime('1.5s')).toBe(1_500_000_000);
+    expect(parseTime('20ms')).toBe(20_000_000);
+    expect(parseTime(' 300 us ')).toBe(300_000);
+    expect(parseTime('300µs')).toBe(300_000);
+    expect(parseTime('5ns')).toBe(5);
+    expect(parseTime('2')).toBe(2_000_000_000);
+    expect(parseTime('.5ms')).toBe(500_000);
+  });
+
+  it('refuses anything else', () => {
+    expect(parseTime('soon')).toBeNull();
+    expect(parseTime('-1s')).toBeNull();
+    expect(parseTime('')).toBeNull();
+    expect(parseTime('1 h')).toBeNull();
+  });
+});
+
+describe('timeline marks', () => {
+  it('groups marks that fall in one bucket, per kind, and keeps the first', () => {
+    const marks = [
+      { kind: 'drop', time: 10 },
+      { kind: 'drop', time: 14 },
+      { kind: 'check', time: 12 },
+      { kind: 'drop', time: 990 },
+    ];
+    expect(bucketMarks(marks, 1000, 100)).toEqual([
+      { bucket: 1, kind: 'check', first: marks[2], count: 1, at: 0.012 },
+      { bucket: 1, kind: 'drop', first: marks[0], count: 2, at: 0.01 },
+      { bucket: 99, kind: 'drop', first: marks[3], count: 1, at: 0.99 },
+    ]);
+  });
+
+  it('puts a mark at the horizon in the last bucket, and has none before anything happened', () => {
+    expect(bucketMarks([{ kind: 'drop', time: 1000 }], 1000, 100)[0]!.bucket).toBe(99);
+    expect(bucketMarks([{ kind: 'drop', time: 0 }], 0)).toEqual([]);
   });
 });

@@ -37,3 +37,36 @@ export function formatClock(ns: number): string {
   const minutes = Math.floor(ns / 60e9);
   return `${minutes} min ${((ns - minutes * 60e9) / 1e9).toFixed(3)} s`;
 }
+
+const UNITS: Record<string, number> = { s: 1e9, ms: 1e6, us: 1e3, 'µs': 1e3, ns: 1 };
+
+/**
+ * A simulated time typed by a person: `1.5s`, `20ms`, `300us` (or `µs`), `5ns`, or a bare number of seconds; null
+ * when it is none of these or negative.
+ */
+export function parseTime(text: string): number | null {
+  const m = /^\s*(\d+(?:\.\d+)?|\.\d+)\s*(s|ms|us|µs|ns)?\s*$/.exec(text);
+  if (!m) return null;
+  return Math.round(Number(m[1]) * UNITS[m[2] ?? 's']!);
+}
+
+/** Marks within this fraction of the timeline's width are drawn as one marker. */
+export const MARK_BUCKETS = 200;
+
+/** Marks grouped by where they fall on a timeline ending at `horizon`: one group per bucket and kind. */
+export function bucketMarks<M extends { kind: string; time: number }>(
+  marks: readonly M[],
+  horizon: number,
+  buckets = MARK_BUCKETS,
+): { bucket: number; kind: M['kind']; first: M; count: number; at: number }[] {
+  if (horizon <= 0) return [];
+  const groups = new Map<string, { bucket: number; kind: M['kind']; first: M; count: number; at: number }>();
+  for (const m of marks) {
+    const bucket = Math.min(buckets - 1, Math.max(0, Math.floor((m.time / horizon) * buckets)));
+    const key = `${m.kind}:${bucket}`;
+    const g = groups.get(key);
+    if (g) g.count++;
+    else groups.set(key, { bucket, kind: m.kind, first: m, count: 1, at: Math.min(1, m.time / horizon) });
+  }
+  return [...groups.values()].sort((a, b) => a.bucket - b.bucket || (a.kind < b.kind ? -1 : 1));
+}
