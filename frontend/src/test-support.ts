@@ -35,6 +35,17 @@ export function fakeApi(result: LabSummary[] | Error, overrides: Partial<ApiClie
     packets: notFaked('packets'),
     packet: notFaked('packet'),
     pcapUrl: (id: string) => `/api/instances/${id}/pcap`,
+    addNode: notFaked('addNode'),
+    editNode: notFaked('editNode'),
+    removeNode: notFaked('removeNode'),
+    addLink: notFaked('addLink'),
+    editLink: notFaked('editLink'),
+    removeLink: notFaked('removeLink'),
+    saveLab: notFaked('saveLab'),
+    updateSavedLab: notFaked('updateSavedLab'),
+    createShareLink: notFaked('createShareLink'),
+    openShareLink: notFaked('openShareLink'),
+    startSharedInstance: notFaked('startSharedInstance'),
     ...overrides,
   };
   return api;

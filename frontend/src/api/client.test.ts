@@ -42,3 +42,37 @@ describe('createApiClient', () => {
     expect(error.message).toBe('HTTP 502');
   });
 });
+
+describe('createApiClient: edits and share links', () => {
+  function recording(status: number, body: unknown) {
+    const calls: { url: string; init: RequestInit | undefined }[] = [];
+    const fetchImpl = async (url: string, init?: RequestInit) => {
+      calls.push({ url, init });
+      return new Response(status === 204 ? null : JSON.stringify(body), { status, headers: { 'Content-Type': 'application/json' } });
+    };
+    return { fetchImpl, calls };
+  }
+
+  it('changes a link with lab-file keys in a PATCH to its name', async () => {
+    const { fetchImpl, calls } = recording(200, { name: 'pc1:eth0-sw1:p1' });
+    await createApiClient(fetchImpl).editLink('i1', 'pc1:eth0-sw1:p1', { delay: '20ms' });
+    expect(calls[0]!.url).toBe('/api/instances/i1/links/pc1%3Aeth0-sw1%3Ap1');
+    expect(calls[0]!.init!.method).toBe('PATCH');
+    expect(calls[0]!.init!.body).toBe('{"delay":"20ms"}');
+  });
+
+  it('removes a node with a DELETE and no body', async () => {
+    const { fetchImpl, calls } = recording(204, null);
+    await createApiClient(fetchImpl).removeNode('i1', 'pc2');
+    expect(calls[0]!.init!.method).toBe('DELETE');
+    expect(calls[0]!.init!.body).toBeUndefined();
+  });
+
+  it('carries the owner token as a bearer token, never in the address', async () => {
+    const { fetchImpl, calls } = recording(201, { id: 'L1', mode: 'readonly' });
+    await createApiClient(fetchImpl).createShareLink('S1', 'secret-token', 'readonly');
+    expect(calls[0]!.url).toBe('/api/saved-labs/S1/share-links');
+    expect((calls[0]!.init!.headers as Record<string, string>).Authorization).toBe('Bearer secret-token');
+    expect(calls[0]!.init!.body).toBe('{"mode":"readonly"}');
+  });
+});

@@ -1,5 +1,16 @@
-import type { ControlMessage, RunState, Snapshot } from './protocol';
-import type { CreateInstanceRequest, LabSummary, PacketDetail, PacketPage, PacketQuery, ProblemDetail } from './types';
+import type { ControlMessage, LinkView, NodeView, RunState, Snapshot } from './protocol';
+import type {
+  CreateInstanceRequest,
+  LabSummary,
+  PacketDetail,
+  PacketPage,
+  PacketQuery,
+  ProblemDetail,
+  SavedLabCreated,
+  SharedLab,
+  ShareLink,
+  ShareMode,
+} from './types';
 
 /** An /api call that did not succeed; carries the server's problem detail when it sent one. */
 export class ApiError extends Error {
@@ -25,6 +36,24 @@ export interface ApiClient {
   packet(instanceId: string, number: number, signal?: AbortSignal): Promise<PacketDetail>;
   /** Where the browser downloads a pcap of every frame, or of what one node sent and received. */
   pcapUrl(instanceId: string, node?: string): string;
+
+  // topology edits, written with lab-file keys (docs/protocol.md); a 400 names the place in the lab file
+  addNode(instanceId: string, node: Record<string, unknown>): Promise<NodeView>;
+  editNode(instanceId: string, node: string, set: Record<string, unknown>): Promise<NodeView>;
+  removeNode(instanceId: string, node: string): Promise<void>;
+  addLink(instanceId: string, link: Record<string, unknown>): Promise<LinkView>;
+  editLink(instanceId: string, link: string, set: Record<string, unknown>): Promise<LinkView>;
+  removeLink(instanceId: string, link: string): Promise<void>;
+
+  // saved labs and share links (docs/persistence.md)
+  /** Saves a live instance as it stands; the owner token is answered this once. */
+  saveLab(instanceId: string): Promise<SavedLabCreated>;
+  /** Replaces a saved lab with the live instance as it now stands. */
+  updateSavedLab(savedLabId: string, ownerToken: string, instanceId: string): Promise<void>;
+  createShareLink(savedLabId: string, ownerToken: string, mode: ShareMode): Promise<ShareLink>;
+  openShareLink(linkId: string): Promise<SharedLab>;
+  /** A live instance of a share link's lab at the shared point; resolves to its first snapshot. */
+  startSharedInstance(linkId: string): Promise<Snapshot>;
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
@@ -38,11 +67,17 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
     return (await response.json()) as T;
   }
 
-  async function send<T>(method: string, path: string, body: unknown, parse: (r: Response) => Promise<T>): Promise<T> {
+  async function send<T>(
+    method: string,
+    path: string,
+    body: unknown,
+    parse: (r: Response) => Promise<T>,
+    headers: Record<string, string> = {},
+  ): Promise<T> {
     const response = await fetchImpl(baseUrl + path, {
       method,
-      headers: { Accept: 'application/json', 'Content-Type': 'application/json' },
-      body: JSON.stringify(body),
+      headers: { Accept: 'application/json', ...(body === undefined ? {} : { 'Content-Type': 'application/json' }), ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (!response.ok) {
       throw new ApiError(response.status, await readProblem(response));
@@ -51,6 +86,11 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
   }
 
   const instance = (id: string) => `/api/instances/${encodeURIComponent(id)}`;
+  const json = <T>(r: Response) => r.json() as Promise<T>;
+  const none = async () => undefined;
+  const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  const saved = (id: string) => `/api/saved-labs/${encodeURIComponent(id)}`;
+  const share = (id: string) => `/api/share/${encodeURIComponent(id)}`;
 
   return {
     listLabs: (signal) => getJson<LabSummary[]>('/api/labs', signal),
@@ -78,6 +118,17 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
     },
     packet: (id, number, signal) => getJson<PacketDetail>(`${instance(id)}/packets/${number}`, signal),
     pcapUrl: (id, node) => baseUrl + instance(id) + '/pcap' + (node ? `?node=${encodeURIComponent(node)}` : ''),
+    addNode: (id, node) => send('POST', `${instance(id)}/nodes`, node, json<NodeView>),
+    editNode: (id, node, set) => send('PATCH', `${instance(id)}/nodes/${encodeURIComponent(node)}`, set, json<NodeView>),
+    removeNode: (id, node) => send('DELETE', `${instance(id)}/nodes/${encodeURIComponent(node)}`, undefined, none),
+    addLink: (id, link) => send('POST', `${instance(id)}/links`, link, json<LinkView>),
+    editLink: (id, link, set) => send('PATCH', `${instance(id)}/links/${encodeURIComponent(link)}`, set, json<LinkView>),
+    removeLink: (id, link) => send('DELETE', `${instance(id)}/links/${encodeURIComponent(link)}`, undefined, none),
+    saveLab: (id) => send('POST', '/api/saved-labs', { instance: id }, json<SavedLabCreated>),
+    updateSavedLab: (savedId, token, id) => send('PUT', saved(savedId), { instance: id }, none, bearer(token)),
+    createShareLink: (savedId, token, mode) => send('POST', `${saved(savedId)}/share-links`, { mode }, json<ShareLink>, bearer(token)),
+    openShareLink: (linkId) => getJson<SharedLab>(share(linkId)),
+    startSharedInstance: (linkId) => send('POST', `${share(linkId)}/instances`, undefined, json<Snapshot>),
   };
 }
 

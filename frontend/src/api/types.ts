@@ -94,3 +94,32 @@ export interface PacketDetail {
   /** The whole frame, two hex digits per byte. */
   hex: string;
 }
+
+/** `POST /api/saved-labs`: the new saved lab and its owner token (answered only this once). */
+export interface SavedLabCreated {
+  id: string;
+  ownerToken: string;
+}
+
+/** `fork`: whoever opens the link carries on with their own copy; `readonly`: they can only watch it replay. */
+export type ShareMode = 'fork' | 'readonly';
+
+/** `POST /api/saved-labs/{id}/share-links`. */
+export interface ShareLink {
+  id: string;
+  savedLabId: string;
+  mode: ShareMode;
+  at: number | null;
+  createdAt: string;
+}
+
+/** `GET /api/share/{linkId}`: the lab at the shared point (the record fields the UI does not need are left out). */
+export interface SharedLab {
+  id: string;
+  mode: ShareMode;
+  readOnly: boolean;
+  fileName: string;
+  /** The lab file at the shared point (its title names the lab). */
+  labFile: string;
+  time: number;
+}
