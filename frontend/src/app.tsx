@@ -4,6 +4,7 @@ import { I18nProvider, useI18n } from './i18n/i18n';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
 import type { Lang } from './i18n/messages';
 import { LazyLabView } from './lab/LazyLabView';
+import { SharePage } from './share/SharePage';
 import { navigate, useRoute } from './router';
 
 function Logo() {
@@ -58,7 +59,10 @@ function Shell({ api }: { api: ApiClient }) {
         </div>
       </header>
       {route.name === 'home' && <HomePage api={api} />}
-      {route.name === 'lab' && <LazyLabView key={route.instanceId} api={api} instanceId={route.instanceId} />}
+      {route.name === 'lab' && (
+        <LazyLabView key={route.instanceId} api={api} instanceId={route.instanceId} readOnly={route.readOnly ?? false} />
+      )}
+      {route.name === 'share' && <SharePage key={route.linkId} api={api} linkId={route.linkId} />}
       {route.name === 'not-found' && (
         <main class="home" data-testid="not-found">
           <h1>{t('notFound.title')}</h1>

@@ -9,6 +9,14 @@ describe('routes', () => {
     expect(parseRoute('/nope')).toEqual({ name: 'not-found', path: '/nope' });
   });
 
+  it('reads a share link, and a lab opened read-only from one', () => {
+    expect(parseRoute('/share/Gf3k0S1dX8bq2mZrT4yWvA')).toEqual({ name: 'share', linkId: 'Gf3k0S1dX8bq2mZrT4yWvA' });
+    expect(parseRoute('/labs/abc', '?view=readonly')).toEqual({ name: 'lab', instanceId: 'abc', readOnly: true });
+    expect(parseRoute('/labs/abc', '?view=other')).toEqual({ name: 'lab', instanceId: 'abc' });
+    expect(routePath({ name: 'lab', instanceId: 'abc', readOnly: true })).toBe('/labs/abc?view=readonly');
+    expect(routePath({ name: 'share', linkId: 'L1' })).toBe('/share/L1');
+  });
+
   it('writes each route back as its path', () => {
     expect(routePath({ name: 'lab', instanceId: 'abc' })).toBe('/labs/abc');
     expect(routePath({ name: 'home' })).toBe('/');

@@ -1,12 +1,25 @@
 import { useEffect, useState } from 'preact/hooks';
 
-/** The UI's addresses: the home page, and one live lab instance. The server serves index.html for both. */
-export type Route = { name: 'home' } | { name: 'lab'; instanceId: string } | { name: 'not-found'; path: string };
+/**
+ * The UI's addresses: the home page, one live lab instance (`?view=readonly` when it came from a read-only share
+ * link: watched, not changed), and a share link, which opens its lab and goes to it. The server serves index.html
+ * for all of them.
+ */
+export type Route =
+  | { name: 'home' }
+  | { name: 'lab'; instanceId: string; readOnly?: boolean }
+  | { name: 'share'; linkId: string }
+  | { name: 'not-found'; path: string };
 
-export function parseRoute(pathname: string): Route {
+export function parseRoute(pathname: string, search = ''): Route {
   if (pathname === '/' || pathname === '' || pathname === '/index.html') return { name: 'home' };
   const lab = /^\/labs\/([A-Za-z0-9_-]+)\/?$/.exec(pathname);
-  if (lab) return { name: 'lab', instanceId: lab[1]! };
+  if (lab) {
+    const readOnly = new URLSearchParams(search).get('view') === 'readonly';
+    return readOnly ? { name: 'lab', instanceId: lab[1]!, readOnly } : { name: 'lab', instanceId: lab[1]! };
+  }
+  const share = /^\/share\/([A-Za-z0-9_-]+)\/?$/.exec(pathname);
+  if (share) return { name: 'share', linkId: share[1]! };
   return { name: 'not-found', path: pathname };
 }
 
@@ -15,7 +28,9 @@ export function routePath(route: Route): string {
     case 'home':
       return '/';
     case 'lab':
-      return `/labs/${route.instanceId}`;
+      return `/labs/${route.instanceId}${route.readOnly ? '?view=readonly' : ''}`;
+    case 'share':
+      return `/share/${route.linkId}`;
     case 'not-found':
       return route.path;
   }
@@ -33,9 +48,9 @@ export function navigate(route: Route, replace = false): void {
 
 /** The current route, following links (`navigate`) and the back and forward buttons. */
 export function useRoute(): Route {
-  const [route, setRoute] = useState(() => parseRoute(location.pathname));
+  const [route, setRoute] = useState(() => parseRoute(location.pathname, location.search));
   useEffect(() => {
-    const update = () => setRoute(parseRoute(location.pathname));
+    const update = () => setRoute(parseRoute(location.pathname, location.search));
     listeners.add(update);
     window.addEventListener('popstate', update);
     return () => {

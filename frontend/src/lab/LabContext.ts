@@ -10,6 +10,8 @@ export interface LabContextValue {
   store: LabStore;
   actions: LabActions;
   api: ApiClient;
+  /** A shared lab opened read-only: it can be replayed and looked at, not typed into or edited. */
+  readOnly: boolean;
 }
 
 export const LabContext = createContext<LabContextValue | null>(null);

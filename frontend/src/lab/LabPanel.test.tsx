@@ -30,7 +30,7 @@ function show(lang: Lang) {
   store.setLabInfo(LAB);
   render(
     <I18nProvider initial={lang}>
-      <LabContext.Provider value={{ instanceId: 'i1', store, actions: noActions, api: fakeApi([]) }}>
+      <LabContext.Provider value={{ instanceId: 'i1', store, actions: noActions, api: fakeApi([]), readOnly: false }}>
         <LabPanel />
       </LabContext.Provider>
     </I18nProvider>,

@@ -6,22 +6,33 @@ import { PacketInspector } from '../packets/PacketInspector';
 import { useLabState } from '../store/useStore';
 import { TerminalDock } from '../terminal/TerminalDock';
 import { TimelineControls } from '../timeline/TimelineControls';
+import { TimelineScrubber } from '../timeline/TimelineScrubber';
 import { TopologyView } from '../topology/TopologyView';
 import { navigate } from '../router';
 import { LabConnection } from './labConnection';
 import { LabContext, useLab, type LabContextValue } from './LabContext';
 import { LabPanel } from './LabPanel';
 import { Notices } from './Notices';
+import { HelpOverlay } from '../editor/HelpOverlay';
+import { useShortcuts, type ShortcutAction } from '../editor/shortcuts';
+import { editorFor, NO_EDITOR, useEditor, type TopologyEditor } from '../editor/topologyEditor';
+import type { PaletteKind } from '../editor/newNode';
 import { FollowStreamDialog } from '../tcp/FollowStreamDialog';
 import { nodeWithAddress, type Endpoint } from '../tcp/segments';
 import { TcpPanel } from '../tcp/TcpPanel';
+import { ShareButton } from '../share/ShareButton';
 
 type PanelTab = 'steps' | 'packets' | 'tcp';
 
+
 const TAB_LABELS = { steps: 'panel.steps', packets: 'panel.packets', tcp: 'panel.tcp' } as const;
 
-/** One live lab instance: topology with frames in flight, run controls, terminals, packets and the lab's steps. */
-export function LabView({ api, instanceId }: { api: ApiClient; instanceId: string }) {
+/**
+ * One live lab instance: topology (with its editor) and frames in flight, run controls and the timeline, terminals,
+ * the lab's steps, packets and the TCP views. `readOnly` (a shared lab opened to watch) leaves out editing and
+ * typing: only the run controls and the timeline change anything.
+ */
+export function LabView({ api, instanceId, readOnly = false }: { api: ApiClient; instanceId: string; readOnly?: boolean }) {
   const connection = useMemo(() => new LabConnection(instanceId, api), [api, instanceId]);
   useEffect(() => {
     connection.start();
@@ -30,20 +41,24 @@ export function LabView({ api, instanceId }: { api: ApiClient; instanceId: strin
   }, [connection, instanceId]);
 
   const context = useMemo<LabContextValue>(
-    () => ({ instanceId, store: connection.store, actions: connection, api }),
-    [instanceId, connection, api],
+    () => ({ instanceId, store: connection.store, actions: connection, api, readOnly }),
+    [instanceId, connection, api, readOnly],
+  );
+  const editor = useMemo(
+    () => (readOnly ? null : editorFor(api, instanceId, connection.store)),
+    [api, instanceId, connection, readOnly],
   );
 
   return (
     <LabContext.Provider value={context}>
-      <LabLayout />
+      <LabLayout editor={editor} />
     </LabContext.Provider>
   );
 }
 
-function LabLayout() {
+function LabLayout({ editor }: { editor: TopologyEditor | null }) {
   const { t, pick } = useI18n();
-  const { store } = useLab();
+  const { store, actions, readOnly } = useLab();
   const loaded = useLabState(store, (s) => s.loaded);
   const connection = useLabState(store, (s) => s.connection);
   const lab = useLabState(store, (s) => s.lab);
@@ -66,6 +81,76 @@ function LabLayout() {
     [store],
   );
   const closeFollow = useCallback(() => setFollowing(null), []);
+
+  // the shortcut list opens from the editor's button or with ?; a read-only lab has no editor, only the key
+  const [helpHere, setHelpHere] = useState(false);
+  const editorHelp = useEditor(editor ?? NO_EDITOR, (e) => e.help) && editor !== null;
+  const help = helpHere || editorHelp;
+  const closeHelp = useCallback(() => {
+    setHelpHere(false);
+    editor?.setHelp(false);
+  }, [editor]);
+
+  useShortcuts((action: ShortcutAction) => {
+    if (following) return false;
+    if (action === 'help') {
+      if (help) closeHelp();
+      else setHelpHere(true);
+      return true;
+    }
+    if (action === 'escape') {
+      if (help) closeHelp();
+      else if (editor?.getState().cable) editor.setCable(false);
+      else editor?.select(null);
+      return true;
+    }
+    if (help) return false;
+    const run = store.getState().run;
+    const connected = store.getState().connection === 'open';
+    switch (action) {
+      case 'play':
+        if (!connected || !run) return false;
+        if (run.mode === 'PAUSED') actions.control({ action: 'play', speed: run.speed, skipIdle: run.skipIdle });
+        else actions.control({ action: 'pause' });
+        return true;
+      case 'step':
+        if (connected) actions.control({ action: 'step' });
+        return connected;
+      case 'step-frame':
+        if (connected) actions.control({ action: 'step-frame' });
+        return connected;
+    }
+    if (!editor) return false;
+    switch (action) {
+      case 'add-host':
+      case 'add-server':
+      case 'add-switch':
+      case 'add-hub':
+      case 'add-router':
+        void editor.addNode(action.slice(4) as PaletteKind);
+        return true;
+      case 'cable':
+        editor.setCable(!editor.getState().cable);
+        return true;
+      case 'delete':
+        if (!editor.getState().selection) return false;
+        void editor.deleteSelection();
+        return true;
+      case 'undo':
+        void editor.undo();
+        return true;
+      case 'redo':
+        void editor.redo();
+        return true;
+      case 'layout':
+        editor.layout();
+        return true;
+      case 'fit':
+        editor.fit();
+        return true;
+    }
+    return false;
+  });
 
   const inspectPacket = useCallback((number: number) => {
     setSelectedPacket(number);
@@ -121,9 +206,21 @@ function LabLayout() {
             {title || t('lab.untitled')}
           </h1>
           <ConnectionBadge />
+          {readOnly && (
+            <span class="pill readonly-badge" data-testid="lab-readonly-badge">
+              {t('lab.readonly.badge')}
+            </span>
+          )}
+          {!readOnly && <ShareButton />}
         </div>
         <TimelineControls />
+        <TimelineScrubber />
       </div>
+      {readOnly && (
+        <p class="readonly-note" role="note" data-testid="lab-readonly">
+          {t('lab.readonly')}
+        </p>
+      )}
       <Notices />
       {!loaded ? (
         <p class="status lab-loading" data-testid="lab-loading" aria-busy="true">
@@ -132,7 +229,7 @@ function LabLayout() {
       ) : (
         <div class="lab-body">
           <div class="lab-main">
-            <TopologyView onOpenTerminal={openTerminal} onInspectPacket={inspectPacket} />
+            <TopologyView onOpenTerminal={openTerminal} onInspectPacket={inspectPacket} editor={editor} />
             <TerminalDock
               open={terminals}
               active={activeTerminal}
@@ -196,6 +293,7 @@ function LabLayout() {
         </div>
       )}
       {following && <FollowStreamDialog a={following.a} b={following.b} onClose={closeFollow} />}
+      {help && <HelpOverlay onClose={closeHelp} editing={!readOnly} />}
     </main>
   );
 }

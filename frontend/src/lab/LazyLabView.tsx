@@ -3,7 +3,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import { useI18n } from '../i18n/i18n';
 
-type LabViewProps = { api: ApiClient; instanceId: string };
+type LabViewProps = { api: ApiClient; instanceId: string; readOnly?: boolean };
 
 let loaded: ComponentType<LabViewProps> | null = null;
 

@@ -37,10 +37,14 @@ steps:
         { text: { en: 'On pc1 run `nc srv 8888`', ko: 'On pc1 run `nc srv 8888`' }, hint: null, checked: false },
       ],
       positions: { pc1: { x: 120, y: 40 } },
+      nodes: {
+        pc1: { id: 'pc1', kind: 'host', position: { x: 120, y: 40 } },
+        sw1: { id: 'sw1', kind: 'switch' },
+      },
     });
   });
 
   it('gives an empty lab for text that is not a lab file', () => {
-    expect(parseLabInfo(': : :')).toEqual({ id: '', title: { en: '', ko: '' }, summary: null, steps: [], positions: {} });
+    expect(parseLabInfo(': : :')).toEqual({ id: '', title: { en: '', ko: '' }, summary: null, steps: [], positions: {}, nodes: {} });
   });
 });

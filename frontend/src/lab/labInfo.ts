@@ -21,6 +21,11 @@ export interface LabInfo {
   steps: LabStep[];
   /** Node id → position as written in the file; nodes without one are laid out by the UI. */
   positions: Record<string, { x: number; y: number }>;
+  /**
+   * Node id → the node as the lab file writes it (kind, ip or interfaces, gateway, dns, routes, services…): what the
+   * properties panel shows, and what undoing a node's removal puts back.
+   */
+  nodes: Record<string, Record<string, unknown>>;
 }
 
 /** A lab file's `text`: a string (English) or `{en, ko}` where a missing `ko` shows the English. */
@@ -54,10 +59,12 @@ export function parseLabInfo(labFile: string): LabInfo {
     }
   }
   const positions: LabInfo['positions'] = {};
+  const nodes: LabInfo['nodes'] = {};
   if (Array.isArray(root.nodes)) {
     for (const n of root.nodes) {
       if (!n || typeof n !== 'object') continue;
       const node = n as Record<string, unknown>;
+      if (typeof node.id === 'string') nodes[node.id] = node;
       const p = node.position as Record<string, unknown> | undefined;
       if (typeof node.id === 'string' && p && typeof p.x === 'number' && typeof p.y === 'number') {
         positions[node.id] = { x: p.x, y: p.y };
@@ -70,5 +77,6 @@ export function parseLabInfo(labFile: string): LabInfo {
     summary: text(root.summary),
     steps,
     positions,
+    nodes,
   };
 }

@@ -13,7 +13,7 @@ export function TerminalDock(props: {
   onClose: (node: string) => void;
 }) {
   const { t } = useI18n();
-  const { store, actions } = useLab();
+  const { store, actions, readOnly } = useLab();
   const nodes = useLabState(store, (s) => s.nodes);
   const [menu, setMenu] = useState(false);
 
@@ -74,7 +74,7 @@ export function TerminalDock(props: {
             </ul>
           )}
         </div>
-        {props.active && (
+        {props.active && !readOnly && (
           <button
             type="button"
             class="tool small terminal-interrupt"

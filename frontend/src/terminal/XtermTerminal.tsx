@@ -23,7 +23,7 @@ const THEME = {
  */
 export function XtermTerminal({ node, active }: { node: string; active: boolean }) {
   const { t } = useI18n();
-  const { store, actions } = useLab();
+  const { store, actions, readOnly } = useLab();
   const host = useRef<HTMLDivElement>(null);
   const fitRef = useRef<FitAddon | null>(null);
   const termRef = useRef<Terminal | null>(null);
@@ -37,6 +37,7 @@ export function XtermTerminal({ node, active }: { node: string; active: boolean 
       scrollback: 5000,
       theme: THEME,
       allowProposedApi: false,
+      disableStdin: readOnly,
     });
     const fit = new FitAddon();
     term.loadAddon(fit);
@@ -82,6 +83,7 @@ export function XtermTerminal({ node, active }: { node: string; active: boolean 
     });
 
     const input = term.onData((data) => {
+      if (readOnly) return;
       for (const event of editor.input(data)) {
         if (event.type === 'submit') actions.line(node, event.line);
         else if (event.type === 'interrupt') actions.interrupt(node);
@@ -108,7 +110,7 @@ export function XtermTerminal({ node, active }: { node: string; active: boolean 
       term.dispose();
       termRef.current = null;
     };
-  }, [node, store, actions]);
+  }, [node, store, actions, readOnly]);
 
   useEffect(() => {
     if (!active) return;

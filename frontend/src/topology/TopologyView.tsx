@@ -11,6 +11,11 @@ import { pointOnCable, type Point } from './flightGeometry';
 import { flightAt, paintFlights, type FlightHit } from './flightPainter';
 import { iconFor, KIND_COLORS } from './icons';
 import { Legend } from './Legend';
+import { EditorStatusLine, EditorTools } from '../editor/EditorTools';
+import { freeSpotNear } from '../editor/newNode';
+import { Palette } from '../editor/Palette';
+import { PropertiesPanel } from '../editor/PropertiesPanel';
+import { NO_EDITOR, useEditor, type EditorState, type TopologyEditor } from '../editor/topologyEditor';
 
 /** How long a drop stays marked, in wall-clock ms. */
 const DROP_VISIBLE_MS = 30_000;
@@ -66,6 +71,9 @@ const STYLE = [
     },
   },
   { selector: 'edge.down', style: { 'line-style': 'dashed', 'line-color': '#b3261e' } },
+  // what the editor has selected (Cytoscape's own selection is off: the editor decides)
+  { selector: 'node.picked', style: { 'border-width': 4, 'border-color': '#f5b841' } },
+  { selector: 'edge.picked', style: { width: 6, 'line-color': '#f5b841' } },
 ];
 
 function nodeElement(n: TopologyNode): ElementDefinition {
@@ -82,6 +90,21 @@ function edgeElement(e: TopologyEdge): ElementDefinition {
     data: { id: e.id, source: e.source, target: e.target, sourceInterface: e.sourceInterface, targetInterface: e.targetInterface },
     classes: e.up ? '' : 'down',
   };
+}
+
+/** The editor's selection and cable tool, or nothing selected and no tool in a read-only lab. */
+function useEditorSlice<T>(editor: TopologyEditor | null, select: (s: EditorState) => T, fallback: T): T {
+  const value = useEditor(editor ?? NO_EDITOR, select);
+  return editor ? value : fallback;
+}
+
+/** The node under a model position (its body, not its label). */
+function nodeAt(cy: Core, p: Point): string | null {
+  const hit = cy.nodes().filter((n) => {
+    const b = n.boundingBox({ includeLabels: false });
+    return p.x >= b.x1 && p.x <= b.x2 && p.y >= b.y1 && p.y <= b.y2;
+  });
+  return hit.nonempty() ? hit.first().id() : null;
 }
 
 function runLayout(cy: Core, nodes: TopologyNode[], edges: TopologyEdge[]): void {
@@ -109,10 +132,13 @@ function runLayout(cy: Core, nodes: TopologyNode[], edges: TopologyEdge[]): void
 export function TopologyView({
   onOpenTerminal,
   onInspectPacket,
+  editor,
 }: {
   onOpenTerminal: (node: string) => void;
   /** A click on a frame in flight opens it in the packet inspector. */
   onInspectPacket: (number: number) => void;
+  /** The topology editor, or null where the network cannot be changed (a read-only shared lab). */
+  editor: TopologyEditor | null;
 }) {
   const { t } = useI18n();
   const { store } = useLab();
@@ -130,6 +156,14 @@ export function TopologyView({
   const inspectPacket = useRef(onInspectPacket);
   inspectPacket.current = onInspectPacket;
   const hits = useRef<FlightHit[]>([]);
+  const editorRef = useRef(editor);
+  editorRef.current = editor;
+  const cable = useEditorSlice(editor, (e) => e.cable, false);
+  const cableRef = useRef(cable);
+  cableRef.current = cable;
+  const selection = useEditorSlice(editor, (e) => e.selection, null);
+  const busy = useEditorSlice(editor, (e) => e.busy, false);
+  const [rubber, setRubber] = useState<{ from: Point; to: Point } | null>(null);
 
   const positions = lab?.positions ?? {};
   const tnodes = useMemo(() => topologyNodes(nodes, positions), [nodes, lab]);
@@ -143,6 +177,7 @@ export function TopologyView({
       minZoom: 0.2,
       maxZoom: 4,
       boxSelectionEnabled: false,
+      autounselectify: true,
     });
     let pending = 0;
     const bump = () => {
@@ -156,11 +191,65 @@ export function TopologyView({
     instance.on('dbltap', 'node', (e) => openTerminal.current((e.target as NodeSingular).id()));
     instance.on('tap', (e) => {
       const hit = flightAt(hits.current, e.renderedPosition);
-      if (hit) inspectPacket.current(hit.number);
+      if (hit) {
+        inspectPacket.current(hit.number);
+        return;
+      }
+      const ed = editorRef.current;
+      if (!ed || cableRef.current) return;
+      const target = e.target as cytoscape.SingularElementArgument | Core;
+      if (target === instance) ed.select(null);
+      else if ((target as cytoscape.SingularElementArgument).isNode()) ed.select({ kind: 'node', id: (target as NodeSingular).id() });
+      else ed.select({ kind: 'link', id: (target as cytoscape.EdgeSingular).id() });
+    });
+    // a node dragged to a new place keeps it: the editor writes it into the lab file (undoable)
+    const grabbedAt = new Map<string, Point>();
+    instance.on('grab', 'node', (e) => {
+      const n = e.target as NodeSingular;
+      grabbedAt.set(n.id(), { ...n.position() });
+    });
+    instance.on('dragfree', 'node', (e) => {
+      const n = e.target as NodeSingular;
+      const from = grabbedAt.get(n.id()) ?? null;
+      grabbedAt.delete(n.id());
+      void editorRef.current?.move(n.id(), from, { ...n.position() });
+    });
+    // the cable tool: from the node pressed to the node released over
+    let cableFrom: string | null = null;
+    instance.on('tapstart', 'node', (e) => {
+      if (!cableRef.current || !editorRef.current) return;
+      const n = e.target as NodeSingular;
+      cableFrom = n.id();
+      setRubber({ from: { ...n.renderedPosition() }, to: { ...e.renderedPosition } });
+    });
+    instance.on('tapdrag', (e) => {
+      if (!cableFrom) return;
+      const to = { ...e.renderedPosition };
+      setRubber((r) => (r ? { from: r.from, to } : r));
+    });
+    instance.on('tapend', (e) => {
+      if (!cableFrom) return;
+      const from = cableFrom;
+      cableFrom = null;
+      setRubber(null);
+      const to = nodeAt(instance, e.position);
+      if (to && to !== from) void editorRef.current?.connect(from, to);
     });
     setCy(instance);
+    // a resize (the properties panel opening beside the canvas, the window) keeps what was in the middle there
+    let size = { w: container.current!.clientWidth, h: container.current!.clientHeight };
     const resize = new ResizeObserver(() => {
+      const el = container.current;
+      if (!el) return;
+      const next = { w: el.clientWidth, h: el.clientHeight };
+      const zoom = instance.zoom();
+      const pan = instance.pan();
+      const middle = { x: (size.w / 2 - pan.x) / zoom, y: (size.h / 2 - pan.y) / zoom };
       instance.resize();
+      if (size.w > 0 && size.h > 0 && next.w > 0 && next.h > 0) {
+        instance.pan({ x: next.w / 2 - middle.x * zoom, y: next.h / 2 - middle.y * zoom });
+      }
+      size = next;
       bump();
     });
     resize.observe(container.current!);
@@ -171,12 +260,15 @@ export function TopologyView({
     };
   }, []);
 
-  // nodes and cables follow the store; a new node without a position triggers a layout
+  // nodes and cables follow the store. The first nodes are laid out (the lab file's places, or automatically); a node
+  // that comes later goes where the lab file or the editor put it, or somewhere free in the middle. A node keeps
+  // where it is (or was dragged) until the lab file gives it another place (an edit, or undoing a move).
   useEffect(() => {
     if (!cy) return;
     const wantedNodes = new Set(tnodes.map((n) => n.id));
     const wantedEdges = new Set(tedges.map((e) => e.id));
-    let added = false;
+    const first = cy.nodes().empty();
+    const unplaced: string[] = [];
     cy.batch(() => {
       cy.nodes().forEach((el) => {
         if (!wantedNodes.has(el.id())) el.remove();
@@ -186,11 +278,18 @@ export function TopologyView({
       });
       for (const n of tnodes) {
         const el = cy.getElementById(n.id);
+        const placed = n.position ?? editorRef.current?.placedAt(n.id) ?? null;
         if (el.empty()) {
-          cy.add(nodeElement(n));
-          added = true;
+          const added = cy.add(nodeElement({ ...n, position: placed }));
+          added.scratch('_filePosition', n.position ? `${n.position.x},${n.position.y}` : null);
+          if (!placed) unplaced.push(n.id);
         } else {
-          el.data('label', n.label); // a node keeps where it was put (or dragged); only new nodes are placed
+          el.data('label', n.label);
+          const file = n.position ? `${n.position.x},${n.position.y}` : null;
+          if (file !== null && file !== el.scratch('_filePosition')) {
+            el.scratch('_filePosition', file);
+            (el as unknown as NodeSingular).position({ ...n.position! });
+          }
         }
       }
       for (const e of tedges) {
@@ -199,8 +298,49 @@ export function TopologyView({
         else el.classes(e.up ? '' : 'down');
       }
     });
-    if (added) runLayout(cy, tnodes, tedges);
+    if (first && tnodes.length > 1) runLayout(cy, tnodes, tedges);
+    else if (unplaced.length) {
+      for (const id of unplaced) {
+        const taken = cy.nodes().filter((x) => x.id() !== id).map((x) => (x as NodeSingular).position());
+        (cy.getElementById(id) as unknown as NodeSingular).position(freeSpotNear(viewCenter(cy), taken));
+      }
+    }
   }, [cy, tnodes, tedges]);
+
+  // the editor's selection and tool on the canvas; in a read-only lab nodes stay where they are
+  useEffect(() => {
+    if (!cy) return;
+    cy.autoungrabify(cable || !editor);
+    cy.userPanningEnabled(!cable);
+  }, [cy, cable, editor]);
+  useEffect(() => {
+    if (!cy) return;
+    cy.elements('.picked').removeClass('picked');
+    if (selection) cy.getElementById(selection.id).addClass('picked');
+  }, [cy, selection, tnodes, tedges]);
+
+  // what the editor asks of the view: the middle, fit, automatic layout
+  const layoutInput = useRef({ tnodes, tedges });
+  layoutInput.current = { tnodes, tedges };
+  useEffect(() => {
+    if (!cy || !editor) return;
+    editor.attachView({
+      center: () => freeSpotNear(viewCenter(cy), cy.nodes().map((n) => n.position())),
+      fit: () => cy.fit(undefined, 48),
+      layout: () => runLayout(cy, layoutInput.current.tnodes.map((n) => ({ ...n, position: null })), layoutInput.current.tedges),
+    });
+    return () => editor.attachView(null);
+  }, [cy, editor]);
+
+  const dropAt = (clientX: number, clientY: number): Point | null => {
+    const el = container.current;
+    if (!cy || !el) return null;
+    const r = el.getBoundingClientRect();
+    if (clientX < r.left || clientX > r.right || clientY < r.top || clientY > r.bottom) return null;
+    const pan = cy.pan();
+    const zoom = cy.zoom();
+    return { x: (clientX - r.left - pan.x) / zoom, y: (clientY - r.top - pan.y) / zoom };
+  };
 
   // frames on the wires, every animation frame
   useEffect(() => {
@@ -248,6 +388,7 @@ export function TopologyView({
   return (
     <section class="topology" data-testid="topology" aria-label={t('topology.label')}>
       <div class="topology-tools" role="toolbar" aria-label={t('topology.label')}>
+        {editor && <Palette editor={editor} dropAt={dropAt} disabled={busy} />}
         <button type="button" class="tool small" data-testid="topology-fit" title={t('topology.fit.hint')} onClick={act((c) => c.fit(undefined, 48))}>
           {t('topology.fit')}
         </button>
@@ -266,8 +407,10 @@ export function TopologyView({
         <button type="button" class="tool small" data-testid="topology-zoom-out" aria-label={t('topology.zoomOut')} title={t('topology.zoomOut')} onClick={act((c) => zoomBy(c, 0.8))}>
           −
         </button>
+        {editor && <EditorTools editor={editor} />}
       </div>
-      <div class="topology-stage" ref={stage}>
+      <div class={cable ? 'topology-stage cabling' : 'topology-stage'} ref={stage}>
+        <div class="topology-area">
         <div class="topology-canvas" ref={container} data-testid="topology-canvas" />
         <canvas class="topology-flights" ref={overlay} data-testid="topology-flights" aria-hidden="true" />
         {cy && (
@@ -288,6 +431,7 @@ export function TopologyView({
                   aria-label={t('topology.node', { node: n.id, kind: kindName(n.kind) })}
                   style={{ left: `${p.x - w / 2}px`, top: `${p.y - h / 2}px`, width: `${w}px`, height: `${h}px` }}
                   onClick={() => onOpenTerminal(n.id)}
+                  onFocus={() => editor?.select({ kind: 'node', id: n.id })}
                 />
               );
             })}
@@ -312,15 +456,30 @@ export function TopologyView({
             ))}
           </div>
         )}
+        {rubber && (
+          <svg class="editor-rubber" data-testid="editor-rubber" aria-hidden="true">
+            <line x1={rubber.from.x} y1={rubber.from.y} x2={rubber.to.x} y2={rubber.to.y} />
+          </svg>
+        )}
         {nodes.length === 0 && (
           <p class="topology-empty status" data-testid="topology-empty">
             {t('topology.empty')}
           </p>
         )}
+        {editor && <EditorStatusLine editor={editor} />}
+        </div>
+        {editor && <PropertiesPanel editor={editor} onOpenTerminal={onOpenTerminal} />}
       </div>
       <Legend />
     </section>
   );
+}
+
+/** The model position in the middle of the canvas. */
+function viewCenter(cy: Core): Point {
+  const pan = cy.pan();
+  const zoom = cy.zoom();
+  return { x: (cy.width() / 2 - pan.x) / zoom, y: (cy.height() / 2 - pan.y) / zoom };
 }
 
 function zoomBy(cy: Core, factor: number): void {

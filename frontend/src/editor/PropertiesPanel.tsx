@@ -1,0 +1,362 @@
+import type { ComponentChildren } from 'preact';
+import { useMemo, useState } from 'preact/hooks';
+import type { LinkView, NodeView } from '../api/protocol';
+import { useI18n } from '../i18n/i18n';
+import type { MessageKey } from '../i18n/messages';
+import { useLab } from '../lab/LabContext';
+import { useLabState } from '../store/useStore';
+import { setLinkEdit, setNodeEdit } from './edits';
+import { fieldErrors, type FieldErrors } from './fieldErrors';
+import { linkChanges, linkFields, type LinkFields } from './labUnits';
+import { nodeChanges, nodeFields, speaksIp, type NodeFields } from './nodeForm';
+import { useEditor, type TopologyEditor } from './topologyEditor';
+
+type Outcome = { kind: 'none' } | { kind: 'applying' } | { kind: 'applied' } | { kind: 'failed'; errors: FieldErrors };
+
+/**
+ * What is selected, to edit: a node's addresses, gateway and static routes (its name servers shown), or a cable's
+ * bandwidth, delay, jitter, loss, MTU, queue and whether it is plugged in. Apply sends the changed keys as one
+ * topology edit (undoable); the server checks them as the lab file they make, and each error it names is shown
+ * under its field.
+ */
+export function PropertiesPanel({ editor, onOpenTerminal }: { editor: TopologyEditor; onOpenTerminal: (node: string) => void }) {
+  const { t } = useI18n();
+  const { store } = useLab();
+  const selection = useEditor(editor, (s) => s.selection);
+  const nodes = useLabState(store, (s) => s.nodes);
+  const links = useLabState(store, (s) => s.links);
+  const lab = useLabState(store, (s) => s.lab);
+  const routes = useLabState(store, (s) => s.routes);
+  if (!selection) return null;
+  const node = selection.kind === 'node' ? nodes.find((n) => n.id === selection.id) : undefined;
+  const link = selection.kind === 'link' ? links.find((l) => l.name === selection.id) : undefined;
+  if (!node && !link) return null;
+
+  return (
+    <aside class="props-panel" data-testid="props-panel" aria-label={t('props.label')}>
+      <div class="props-head">
+        <h2 data-testid="props-title">
+          {node ? t('props.node', { node: node.id, kind: kindName(t, node.kind) }) : t('props.link', { link: link!.name })}
+        </h2>
+        <button type="button" class="tool small" data-testid="props-close" aria-label={t('props.close')} title={t('props.close')} onClick={() => editor.select(null)}>
+          ×
+        </button>
+      </div>
+      {node ? (
+        <NodeForm
+          key={`${node.id}:${JSON.stringify(nodeFields(node, lab?.nodes[node.id], routes))}`}
+          node={node}
+          fields={nodeFields(node, lab?.nodes[node.id], routes)}
+          editor={editor}
+          onOpenTerminal={onOpenTerminal}
+        />
+      ) : (
+        <LinkForm key={`${link!.name}:${JSON.stringify(linkFields(link!))}`} link={link!} editor={editor} />
+      )}
+    </aside>
+  );
+}
+
+function kindName(t: (k: MessageKey) => string, kind: string): string {
+  return ['host', 'server', 'switch', 'hub', 'router'].includes(kind) ? t(`kind.${kind}` as MessageKey) : kind;
+}
+
+function Field({ id, label, error, children }: { id: string; label: string; error?: string; children: ComponentChildren }) {
+  return (
+    <div class={error ? 'props-field invalid' : 'props-field'}>
+      <label for={`props-${id}`}>{label}</label>
+      {children}
+      {error && (
+        <p class="props-error" id={`props-${id}-error`} role="alert" data-testid={`props-error-${id}`}>
+          {error}
+        </p>
+      )}
+    </div>
+  );
+}
+
+function Status({ outcome }: { outcome: Outcome }) {
+  const { t } = useI18n();
+  if (outcome.kind === 'applying') return <p class="props-status" aria-busy="true">{t('props.applying')}</p>;
+  if (outcome.kind === 'applied')
+    return (
+      <p class="props-status ok" role="status" data-testid="props-applied">
+        {t('props.applied')}
+      </p>
+    );
+  if (outcome.kind === 'failed' && outcome.errors.general)
+    return (
+      <p class="props-error" role="alert" data-testid="props-general-error">
+        {t('props.invalid', { reason: outcome.errors.general })}
+      </p>
+    );
+  return null;
+}
+
+function NodeForm({
+  node,
+  fields,
+  editor,
+  onOpenTerminal,
+}: {
+  node: NodeView;
+  fields: NodeFields;
+  editor: TopologyEditor;
+  onOpenTerminal: (node: string) => void;
+}) {
+  const { t } = useI18n();
+  const busy = useEditor(editor, (s) => s.busy);
+  const [form, setForm] = useState<NodeFields>(fields);
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
+  const errors = outcome.kind === 'failed' ? outcome.errors.fields : {};
+  const changes = useMemo(() => nodeChanges(fields, form), [fields, form]);
+  const dirty = Object.keys(changes.set).length > 0;
+
+  const setInterfaceIp = (i: number, ip: string) =>
+    setForm((f) => ({ ...f, interfaces: f.interfaces.map((x, j) => (j === i ? { ...x, ip } : x)) }));
+  const setRoute = (i: number, key: 'to' | 'via', value: string) =>
+    setForm((f) => ({ ...f, routes: f.routes.map((r, j) => (j === i ? { ...r, [key]: value } : r)) }));
+
+  const apply = async (e: Event) => {
+    e.preventDefault();
+    if (!dirty) return;
+    setOutcome({ kind: 'applying' });
+    const error = await editor.make(setNodeEdit(node.id, changes.undo, changes.set), { report: false });
+    setOutcome(error ? { kind: 'failed', errors: fieldErrors(error) } : { kind: 'applied' });
+  };
+
+  const actions = (
+    <div class="props-actions">
+      <button type="button" class="tool small" data-testid="props-terminal" onClick={() => onOpenTerminal(node.id)}>
+        {t('props.openTerminal')}
+      </button>
+      <button type="button" class="tool small danger" data-testid="props-delete" disabled={busy} onClick={() => void editor.deleteSelection()}>
+        {t('props.delete.node')}
+      </button>
+    </div>
+  );
+
+  if (!speaksIp(node.kind)) {
+    return (
+      <div class="props-body">
+        <p class="note">{t('props.switchNote', { kind: t(`kind.${node.kind}` as MessageKey) })}</p>
+        <p class="props-ports" data-testid="props-ports">
+          {t('props.ports')}: {node.interfaces.map((i) => `${i.name}${i.link ? '' : ' –'}`).join(', ') || '—'}
+        </p>
+        {actions}
+      </div>
+    );
+  }
+
+  const error = (key: string) => errors[key];
+  return (
+    <form class="props-body" onSubmit={apply} data-testid="props-node-form">
+      {form.addressKey === 'ip' ? (
+        <Field id="ip" label={t('props.ip')} error={error('ip')}>
+          <input
+            id="props-ip"
+            data-testid="props-ip"
+            value={form.interfaces[0]!.ip}
+            spellcheck={false}
+            aria-invalid={!!error('ip')}
+            aria-describedby={error('ip') ? 'props-ip-error' : undefined}
+            onInput={(e) => setInterfaceIp(0, e.currentTarget.value)}
+          />
+        </Field>
+      ) : (
+        form.interfaces.map((iface, i) => (
+          <Field key={iface.name} id={`interfaces.${i}.ip`} label={t('props.interface', { name: iface.name })} error={error(`interfaces.${i}.ip`) ?? (i === 0 ? error('interfaces') : undefined)}>
+            <input
+              id={`props-interfaces.${i}.ip`}
+              data-testid={`props-if-${iface.name}`}
+              value={iface.ip}
+              placeholder="10.0.1.1/24"
+              spellcheck={false}
+              aria-invalid={!!error(`interfaces.${i}.ip`)}
+              onInput={(e) => setInterfaceIp(i, e.currentTarget.value)}
+            />
+          </Field>
+        ))
+      )}
+      <Field id="gateway" label={t('props.gateway')} error={error('gateway')}>
+        <input
+          id="props-gateway"
+          data-testid="props-gateway"
+          value={form.gateway}
+          placeholder="10.0.0.254"
+          spellcheck={false}
+          aria-invalid={!!error('gateway')}
+          onInput={(e) => {
+            const gateway = e.currentTarget.value;
+            setForm((f) => ({ ...f, gateway }));
+          }}
+        />
+      </Field>
+      <fieldset class="props-routes">
+        <legend>{t('props.routes')}</legend>
+        {form.routes.map((r, i) => (
+          <div key={i} class={error(`routes.${i}`) ? 'route-row invalid' : 'route-row'} data-testid={`props-route-${i}`}>
+            <input
+              aria-label={t('props.route.to')}
+              placeholder={t('props.route.to')}
+              data-testid={`props-route-${i}-to`}
+              value={r.to}
+              spellcheck={false}
+              onInput={(e) => setRoute(i, 'to', e.currentTarget.value)}
+            />
+            <input
+              aria-label={t('props.route.via')}
+              placeholder={t('props.route.via')}
+              data-testid={`props-route-${i}-via`}
+              value={r.via}
+              spellcheck={false}
+              onInput={(e) => setRoute(i, 'via', e.currentTarget.value)}
+            />
+            <button
+              type="button"
+              class="tool small"
+              aria-label={t('props.route.remove')}
+              title={t('props.route.remove')}
+              data-testid={`props-route-${i}-remove`}
+              onClick={() => setForm((f) => ({ ...f, routes: f.routes.filter((_, j) => j !== i) }))}
+            >
+              ×
+            </button>
+            {error(`routes.${i}`) && (
+              <p class="props-error" role="alert" data-testid={`props-error-routes.${i}`}>
+                {error(`routes.${i}`)}
+              </p>
+            )}
+          </div>
+        ))}
+        {error('routes') && (
+          <p class="props-error" role="alert" data-testid="props-error-routes">
+            {error('routes')}
+          </p>
+        )}
+        <button
+          type="button"
+          class="tool small"
+          data-testid="props-route-add"
+          onClick={() => setForm((f) => ({ ...f, routes: [...f.routes, { to: '', via: '' }] }))}
+        >
+          + {t('props.route.add')}
+        </button>
+      </fieldset>
+      <div class="props-field">
+        <span class="props-label">{t('props.dns')}</span>
+        <p class="props-dns" data-testid="props-dns">
+          {form.dns.length ? form.dns.join(', ') : t('props.dns.none')}
+        </p>
+        <p class="note">{t('props.dns.fixed')}</p>
+      </div>
+      <Status outcome={outcome} />
+      <div class="props-actions">
+        <button type="submit" class="tool small primary" data-testid="props-apply" disabled={!dirty || busy}>
+          {t('props.apply')}
+        </button>
+        <button
+          type="button"
+          class="tool small"
+          data-testid="props-revert"
+          disabled={!dirty}
+          onClick={() => {
+            setForm(fields);
+            setOutcome({ kind: 'none' });
+          }}
+        >
+          {t('props.revert')}
+        </button>
+      </div>
+      {actions}
+    </form>
+  );
+}
+
+const LINK_KEYS = ['bandwidth', 'delay', 'jitter', 'loss', 'mtu', 'queue'] as const;
+
+function LinkForm({ link, editor }: { link: LinkView; editor: TopologyEditor }) {
+  const { t } = useI18n();
+  const busy = useEditor(editor, (s) => s.busy);
+  const fields = useMemo(() => linkFields(link), [link]);
+  const [form, setForm] = useState<LinkFields>(fields);
+  const [outcome, setOutcome] = useState<Outcome>({ kind: 'none' });
+  const errors = outcome.kind === 'failed' ? outcome.errors.fields : {};
+  const set = useMemo(() => linkChanges(fields, form), [fields, form]);
+  const dirty = Object.keys(set).length > 0;
+
+  const apply = async (e: Event) => {
+    e.preventDefault();
+    if (!dirty) return;
+    const undo: Record<string, unknown> = {};
+    const before = linkChanges(form, fields); // the same keys, as they were
+    for (const key of Object.keys(set)) undo[key] = before[key];
+    setOutcome({ kind: 'applying' });
+    const error = await editor.make(setLinkEdit(link.name, undo, set), { report: false });
+    setOutcome(error ? { kind: 'failed', errors: fieldErrors(error) } : { kind: 'applied' });
+  };
+
+  return (
+    <form class="props-body" onSubmit={apply} data-testid="props-link-form">
+      <p class="note">{t('props.unit.hint')}</p>
+      {LINK_KEYS.map((key) => (
+        <Field key={key} id={key} label={t(`props.${key}`)} error={errors[key]}>
+          <input
+            id={`props-${key}`}
+            data-testid={`props-${key}`}
+            value={form[key]}
+            spellcheck={false}
+            aria-invalid={!!errors[key]}
+            aria-describedby={errors[key] ? `props-${key}-error` : undefined}
+            onInput={(e) => {
+              const value = e.currentTarget.value;
+              setForm((f) => ({ ...f, [key]: value }));
+            }}
+          />
+        </Field>
+      ))}
+      <div class={errors.up ? 'props-field invalid' : 'props-field'}>
+        <label class="toggle">
+          <input
+            type="checkbox"
+            data-testid="props-up"
+            checked={form.up}
+            onChange={(e) => {
+              const up = e.currentTarget.checked;
+              setForm((f) => ({ ...f, up }));
+            }}
+          />
+          <span>{t('props.up')}</span>
+        </label>
+        {errors.up && (
+          <p class="props-error" role="alert" data-testid="props-error-up">
+            {errors.up}
+          </p>
+        )}
+      </div>
+      <Status outcome={outcome} />
+      <div class="props-actions">
+        <button type="submit" class="tool small primary" data-testid="props-apply" disabled={!dirty || busy}>
+          {t('props.apply')}
+        </button>
+        <button
+          type="button"
+          class="tool small"
+          data-testid="props-revert"
+          disabled={!dirty}
+          onClick={() => {
+            setForm(fields);
+            setOutcome({ kind: 'none' });
+          }}
+        >
+          {t('props.revert')}
+        </button>
+      </div>
+      <div class="props-actions">
+        <button type="button" class="tool small danger" data-testid="props-delete" disabled={busy} onClick={() => void editor.deleteSelection()}>
+          {t('props.delete.link')}
+        </button>
+      </div>
+    </form>
+  );
+}
