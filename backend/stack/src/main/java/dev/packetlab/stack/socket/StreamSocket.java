@@ -165,7 +165,11 @@ final class StreamSocket extends Socket implements TcpConnection.Events {
     @Override
     public void writable() {
         if (writing == null) return;
-        written += connection.write(writeData, written, writeData.length - written);
+        // as Linux's sk_stream_write_space: wake the writer only once a third of the buffer is free (or all it
+        // still has fits), so a writer that keeps the buffer full does not dribble out short segments on every ACK
+        int left = writeData.length - written;
+        if (connection.writable() < Math.min(left, connection.sendBufferSize() / 3)) return;
+        written += connection.write(writeData, written, left);
         if (written == writeData.length) {
             Completion done = writing;
             writing = null;

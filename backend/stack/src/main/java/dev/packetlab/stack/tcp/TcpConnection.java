@@ -785,6 +785,15 @@ public final class TcpConnection {
         if (Seq.gt(sndUna, sndMax)) sndMax = sndUna;
     }
 
+    /**
+     * Limited transmit (RFC 3042): the first and second duplicate ACK each let one segment of new data go beyond
+     * cwnd (cwnd itself unchanged), so that a small window still collects the three duplicates fast retransmit
+     * needs instead of waiting for the retransmission timer.
+     */
+    private long limitedTransmit() {
+        return !inRecovery && dupAcks > 0 && dupAcks < 3 && sndNxt == sndMax ? (long) dupAcks * sndMss : 0;
+    }
+
     private void duplicateAck() {
         dupAcks++;
         if (inRecovery) {
@@ -912,7 +921,7 @@ public final class TcpConnection {
             int sent = Seq.diff(sndNxt, sndUna);
             int unsent = sendBuffer.size() - sent;
             if (unsent <= 0) break;
-            long window = Math.min(sndWnd, cc.cwnd());
+            long window = Math.min(sndWnd, cc.cwnd() + limitedTransmit());
             long usable = window - Seq.diff(sndNxt, sndUna);
             int len = (int) Math.min(Math.min(unsent, sndMss), Math.max(0, usable));
             boolean inFlight = sndNxt != sndUna;

@@ -38,7 +38,13 @@ final class OpenConnection implements AutoCloseable {
     }
 
     OpenConnection(boolean serverReads) {
+        this(serverReads, p -> { });
+    }
+
+    /** {@code setup} runs on the bench before the connection opens (a sysctl the connection reads when it opens). */
+    OpenConnection(boolean serverReads, java.util.function.Consumer<TcpPair> setup) {
         p = new TcpPair();
+        setup.accept(p);
         listener = p.listen(80);
         TcpPair.Outcome accepted = p.accept(listener);
         TcpPair.Connect c = p.connect(80);

@@ -177,4 +177,20 @@ class TcpLossRecoveryTest {
         assertThat(o.since(clientReads.endTime)).isEqualTo(SimTime.seconds(15));
         o.p.close();
     }
+
+    @Test
+    void limitedTransmitLetsASmallWindowReachThreeDuplicatesAndFastRetransmit() {
+        try (OpenConnection c = new OpenConnection(true, p -> TcpPair.sysctl(p.a, "net.ipv4.tcp_init_cwnd", 3))) {
+            c.dropSegment(1);
+            c.send(bytes(6 * MSS));
+            c.runFor(2_000);
+
+            // segments 2 and 3 bring two duplicates; each lets one new segment (4, then 5) go beyond cwnd; the
+            // duplicate for 4 is the third: segment 1 goes again one round trip in, not after the 1 s RTO
+            List<Segments.Sent> again = c.retransmissions();
+            assertThat(again).extracting(Segments.Sent::seq).containsExactly(c.segment(1));
+            assertThat(c.ms(again.get(0))).isEqualTo(40); // two round trips of 20 ms: 2-3 then 4-5 bring the duplicates
+            assertThat(c.reader.data.toByteArray()).isEqualTo(bytes(6 * MSS));
+        }
+    }
 }
