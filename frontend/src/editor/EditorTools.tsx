@@ -52,7 +52,7 @@ export function EditorTools({ editor }: { editor: TopologyEditor }) {
         title={t('help.delete')}
         onClick={() => void editor.deleteSelection()}
       >
-        {t(selection?.kind === 'link' ? 'props.delete.link' : 'props.delete.node')}
+        {t('editor.delete')}
       </button>
       <button
         type="button"
@@ -64,7 +64,6 @@ export function EditorTools({ editor }: { editor: TopologyEditor }) {
       >
         ?
       </button>
-      <span class="tool-sep" aria-hidden="true" />
     </>
   );
 }

@@ -27,10 +27,18 @@ export function PropertiesPanel({ editor, onOpenTerminal }: { editor: TopologyEd
   const links = useLabState(store, (s) => s.links);
   const lab = useLabState(store, (s) => s.lab);
   const routes = useLabState(store, (s) => s.routes);
-  if (!selection) return null;
-  const node = selection.kind === 'node' ? nodes.find((n) => n.id === selection.id) : undefined;
-  const link = selection.kind === 'link' ? links.find((l) => l.name === selection.id) : undefined;
-  if (!node && !link) return null;
+  const node = selection?.kind === 'node' ? nodes.find((n) => n.id === selection.id) : undefined;
+  const link = selection?.kind === 'link' ? links.find((l) => l.name === selection.id) : undefined;
+  // always there, so that selecting does not resize the canvas under the pointer (a double-click would miss)
+  if (!node && !link) {
+    return (
+      <aside class="props-panel" data-testid="props-panel" aria-label={t('props.label')}>
+        <p class="status props-none" data-testid="props-none">
+          {t('props.none')}
+        </p>
+      </aside>
+    );
+  }
 
   return (
     <aside class="props-panel" data-testid="props-panel" aria-label={t('props.label')}>

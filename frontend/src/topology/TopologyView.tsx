@@ -387,28 +387,12 @@ export function TopologyView({
 
   return (
     <section class="topology" data-testid="topology" aria-label={t('topology.label')}>
-      <div class="topology-tools" role="toolbar" aria-label={t('topology.label')}>
-        {editor && <Palette editor={editor} dropAt={dropAt} disabled={busy} />}
-        <button type="button" class="tool small" data-testid="topology-fit" title={t('topology.fit.hint')} onClick={act((c) => c.fit(undefined, 48))}>
-          {t('topology.fit')}
-        </button>
-        <button
-          type="button"
-          class="tool small"
-          data-testid="topology-layout"
-          title={t('topology.layout.hint')}
-          onClick={act((c) => runLayout(c, tnodes.map((n) => ({ ...n, position: null })), tedges))}
-        >
-          {t('topology.layout')}
-        </button>
-        <button type="button" class="tool small" data-testid="topology-zoom-in" aria-label={t('topology.zoomIn')} title={t('topology.zoomIn')} onClick={act((c) => zoomBy(c, 1.25))}>
-          +
-        </button>
-        <button type="button" class="tool small" data-testid="topology-zoom-out" aria-label={t('topology.zoomOut')} title={t('topology.zoomOut')} onClick={act((c) => zoomBy(c, 0.8))}>
-          −
-        </button>
-        {editor && <EditorTools editor={editor} />}
-      </div>
+      {editor && (
+        <div class="topology-tools" role="toolbar" aria-label={t('editor.toolbar')}>
+          <Palette editor={editor} dropAt={dropAt} disabled={busy} />
+          <EditorTools editor={editor} />
+        </div>
+      )}
       <div class={cable ? 'topology-stage cabling' : 'topology-stage'} ref={stage}>
         <div class="topology-area">
         <div class="topology-canvas" ref={container} data-testid="topology-canvas" />
@@ -467,6 +451,26 @@ export function TopologyView({
           </p>
         )}
         {editor && <EditorStatusLine editor={editor} />}
+        <div class="view-tools" role="toolbar" aria-label={t('topology.view')}>
+          <button type="button" class="tool small" data-testid="topology-fit" title={t('topology.fit.hint')} onClick={act((c) => c.fit(undefined, 48))}>
+            {t('topology.fit')}
+          </button>
+          <button
+            type="button"
+            class="tool small"
+            data-testid="topology-layout"
+            title={t('topology.layout.hint')}
+            onClick={act((c) => runLayout(c, tnodes.map((n) => ({ ...n, position: null })), tedges))}
+          >
+            {t('topology.layout')}
+          </button>
+          <button type="button" class="tool small" data-testid="topology-zoom-in" aria-label={t('topology.zoomIn')} title={t('topology.zoomIn')} onClick={act((c) => zoomBy(c, 1.25))}>
+            +
+          </button>
+          <button type="button" class="tool small" data-testid="topology-zoom-out" aria-label={t('topology.zoomOut')} title={t('topology.zoomOut')} onClick={act((c) => zoomBy(c, 0.8))}>
+            −
+          </button>
+        </div>
         </div>
         {editor && <PropertiesPanel editor={editor} onOpenTerminal={onOpenTerminal} />}
       </div>
