@@ -66,7 +66,8 @@ class LabViewBrowserTest {
         assertThat(browser.testIdsWithin(browser.find("steps-list"), "step-text-")).hasSize(6);
         assertThat(browser.find("step-text-2").getText()).isEqualTo("On pc1 run nc srv 8888. Watch the three-way "
                 + "handshake (SYN, SYN+ACK, ACK), the line arriving with its ACK, and the server's FIN coming first.");
-        assertThat(browser.find("step-check-1").getDomAttribute("data-status")).isEqualTo("pending");
+        // the server judges each step's check live: nothing has listened on 8888 yet
+        assertThat(browser.find("step-check-1").getDomAttribute("data-status")).isEqualTo("failed");
         assertThat(mode(browser)).isEqualTo("PLAYING");
 
         // the address is the lab's: reloading it reconnects to the same instance
@@ -228,7 +229,7 @@ class LabViewBrowserTest {
         assertThat(browser.find("panel-tab-packets").getText()).isEqualTo("패킷");
         assertThat(browser.find("timeline-play-label").getText()).isEqualTo("일시 정지");
         assertThat(browser.find("timeline-step").getText()).isEqualTo("한 단계");
-        assertThat(browser.find("step-check-1").getText()).isEqualTo("아직 확인 전");
+        assertThat(browser.find("step-check-1").getText()).isEqualTo("아직");
         assertThat(browser.find("lab-connection").getText()).isEqualTo("실시간");
         assertThat(browser.find("terminal-none").getText())
                 .isEqualTo("노드를 더블클릭하거나 “터미널 열기”에서 노드를 골라 명령을 입력하세요.");
