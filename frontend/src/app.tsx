@@ -3,6 +3,8 @@ import { HomePage } from './home/HomePage';
 import { I18nProvider, useI18n } from './i18n/i18n';
 import { LanguageSwitch } from './i18n/LanguageSwitch';
 import type { Lang } from './i18n/messages';
+import { ClassroomLinks } from './classroom/ClassroomLinks';
+import { LazyClassroom, isClassroomRoute, showsLab } from './classroom/LazyClassroom';
 import { LazyLabView } from './lab/LazyLabView';
 import { SharePage } from './share/SharePage';
 import { navigate, useRoute } from './router';
@@ -38,7 +40,7 @@ function HomeLink({ children, testId, className }: { children: preact.ComponentC
 function Shell({ api }: { api: ApiClient }) {
   const { t } = useI18n();
   const route = useRoute();
-  const inLab = route.name === 'lab';
+  const inLab = route.name === 'lab' || showsLab(route);
   return (
     <div class={inLab ? 'shell shell-lab' : 'shell'}>
       <header class="app-header" data-testid="app-header">
@@ -55,6 +57,7 @@ function Shell({ api }: { api: ApiClient }) {
               {t('nav.home')}
             </HomeLink>
           )}
+          {!inLab && <ClassroomLinks />}
           <LanguageSwitch />
         </div>
       </header>
@@ -63,6 +66,7 @@ function Shell({ api }: { api: ApiClient }) {
         <LazyLabView key={route.instanceId} api={api} instanceId={route.instanceId} readOnly={route.readOnly ?? false} />
       )}
       {route.name === 'share' && <SharePage key={route.linkId} api={api} linkId={route.linkId} />}
+      {isClassroomRoute(route) && <LazyClassroom api={api} route={route} />}
       {route.name === 'not-found' && (
         <main class="home" data-testid="not-found">
           <h1>{t('notFound.title')}</h1>

@@ -9,7 +9,15 @@ export type Route =
   | { name: 'home' }
   | { name: 'lab'; instanceId: string; readOnly?: boolean }
   | { name: 'share'; linkId: string }
+  | ClassroomRoute
   | { name: 'not-found'; path: string };
+
+/** The classroom's pages: start a class, join one, the teacher's dashboard, a student's page (docs/classroom.md). */
+export type ClassroomRoute =
+  | { name: 'class-new' }
+  | { name: 'join'; code: string | null }
+  | { name: 'teach'; classId: string }
+  | { name: 'class'; classId: string };
 
 export function parseRoute(pathname: string, search = ''): Route {
   if (pathname === '/' || pathname === '' || pathname === '/index.html') return { name: 'home' };
@@ -20,6 +28,11 @@ export function parseRoute(pathname: string, search = ''): Route {
   }
   const share = /^\/share\/([A-Za-z0-9_-]+)\/?$/.exec(pathname);
   if (share) return { name: 'share', linkId: share[1]! };
+  if (pathname === '/classes/new') return { name: 'class-new' };
+  const join = /^\/join(?:\/([A-Za-z0-9-]+))?\/?$/.exec(pathname);
+  if (join) return { name: 'join', code: join[1] ?? null };
+  const classPage = /^\/(teach|class)\/([A-Za-z0-9_-]+)\/?$/.exec(pathname);
+  if (classPage) return { name: classPage[1] === 'teach' ? 'teach' : 'class', classId: classPage[2]! };
   return { name: 'not-found', path: pathname };
 }
 
@@ -31,6 +44,14 @@ export function routePath(route: Route): string {
       return `/labs/${route.instanceId}${route.readOnly ? '?view=readonly' : ''}`;
     case 'share':
       return `/share/${route.linkId}`;
+    case 'class-new':
+      return '/classes/new';
+    case 'join':
+      return route.code ? `/join/${encodeURIComponent(route.code)}` : '/join';
+    case 'teach':
+      return `/teach/${route.classId}`;
+    case 'class':
+      return `/class/${route.classId}`;
     case 'not-found':
       return route.path;
   }
