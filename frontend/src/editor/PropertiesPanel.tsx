@@ -14,7 +14,8 @@ import { useEditor, type TopologyEditor } from './topologyEditor';
 type Outcome = { kind: 'none' } | { kind: 'applying' } | { kind: 'applied' } | { kind: 'failed'; errors: FieldErrors };
 
 /**
- * What is selected, to edit: a node's addresses, gateway and static routes (its name servers shown), or a cable's
+ * What is selected, to edit (shown above the side panel's tabs, so that selecting never resizes or covers the
+ * canvas under the pointer): a node's addresses, gateway and static routes (its name servers shown), or a cable's
  * bandwidth, delay, jitter, loss, MTU, queue and whether it is plugged in. Apply sends the changed keys as one
  * topology edit (undoable); the server checks them as the lab file they make, and each error it names is shown
  * under its field.
@@ -29,16 +30,7 @@ export function PropertiesPanel({ editor, onOpenTerminal }: { editor: TopologyEd
   const routes = useLabState(store, (s) => s.routes);
   const node = selection?.kind === 'node' ? nodes.find((n) => n.id === selection.id) : undefined;
   const link = selection?.kind === 'link' ? links.find((l) => l.name === selection.id) : undefined;
-  // always there, so that selecting does not resize the canvas under the pointer (a double-click would miss)
-  if (!node && !link) {
-    return (
-      <aside class="props-panel" data-testid="props-panel" aria-label={t('props.label')}>
-        <p class="status props-none" data-testid="props-none">
-          {t('props.none')}
-        </p>
-      </aside>
-    );
-  }
+  if (!node && !link) return null;
 
   return (
     <aside class="props-panel" data-testid="props-panel" aria-label={t('props.label')}>

@@ -14,6 +14,7 @@ import { LabContext, useLab, type LabContextValue } from './LabContext';
 import { LabPanel } from './LabPanel';
 import { Notices } from './Notices';
 import { HelpOverlay } from '../editor/HelpOverlay';
+import { PropertiesPanel } from '../editor/PropertiesPanel';
 import { useShortcuts, type ShortcutAction } from '../editor/shortcuts';
 import { editorFor, NO_EDITOR, useEditor, type TopologyEditor } from '../editor/topologyEditor';
 import type { PaletteKind } from '../editor/newNode';
@@ -239,6 +240,7 @@ function LabLayout({ editor }: { editor: TopologyEditor | null }) {
             />
           </div>
           <aside class="lab-side">
+            {editor && <PropertiesPanel editor={editor} onOpenTerminal={openTerminal} />}
             <div class="tabs" role="tablist" aria-label={t('panel.label')}>
               {(['steps', 'packets', 'tcp'] as const).map((name) => (
                 <button

@@ -14,7 +14,6 @@ import { Legend } from './Legend';
 import { EditorStatusLine, EditorTools } from '../editor/EditorTools';
 import { freeSpotNear } from '../editor/newNode';
 import { Palette } from '../editor/Palette';
-import { PropertiesPanel } from '../editor/PropertiesPanel';
 import { NO_EDITOR, useEditor, type EditorState, type TopologyEditor } from '../editor/topologyEditor';
 
 /** How long a drop stays marked, in wall-clock ms. */
@@ -107,20 +106,27 @@ function nodeAt(cy: Core, p: Point): string | null {
   return hit.nonempty() ? hit.first().id() : null;
 }
 
+/** Fitting a small network into a large canvas stops at this zoom: two hosts are not drawn a hand high. */
+const FIT_MAX_ZOOM = 1.25;
+
 function runLayout(cy: Core, nodes: TopologyNode[], edges: TopologyEdge[]): void {
   if (hasAuthorLayout(nodes)) {
     cy.layout({ name: 'preset', fit: true, padding: 48 }).run();
-    return;
+  } else {
+    const roots = layoutRoots(edges, nodes);
+    cy.layout({
+      name: 'breadthfirst',
+      fit: true,
+      padding: 56,
+      spacingFactor: 1.75,
+      animate: false,
+      ...(roots.length ? { roots: roots.map((r) => `#${CSS.escape(r)}`).join(',') } : {}),
+    }).run();
   }
-  const roots = layoutRoots(edges, nodes);
-  cy.layout({
-    name: 'breadthfirst',
-    fit: true,
-    padding: 56,
-    spacingFactor: 1.75,
-    animate: false,
-    ...(roots.length ? { roots: roots.map((r) => `#${CSS.escape(r)}`).join(',') } : {}),
-  }).run();
+  if (cy.zoom() > FIT_MAX_ZOOM) {
+    cy.zoom(FIT_MAX_ZOOM);
+    cy.center();
+  }
 }
 
 /**
@@ -472,7 +478,6 @@ export function TopologyView({
           </button>
         </div>
         </div>
-        {editor && <PropertiesPanel editor={editor} onOpenTerminal={onOpenTerminal} />}
       </div>
       <Legend />
     </section>
