@@ -4,11 +4,12 @@ import { rememberLab, safeLocalStorage } from '../home/recentLabs';
 import { useI18n } from '../i18n/i18n';
 import { parseLabInfo } from '../lab/labInfo';
 import { navigate } from '../router';
+import { DEFAULT_SPEED } from '../timeline/clock';
 
 /**
  * A share link (`/share/{linkId}`): reads what it shares, starts a live instance of it at the shared point (the
- * holder's own: nothing done in it reaches the shared lab) and goes to it — read-only for a read-only link, an
- * ordinary lab for a fork link.
+ * holder's own: nothing done in it reaches the shared lab) and goes to it — read-only and paused at the shared point
+ * for a read-only link, an ordinary lab playing in slow motion for a fork link.
  */
 export function SharePage({ api, linkId }: { api: ApiClient; linkId: string }) {
   const { t } = useI18n();
@@ -19,6 +20,14 @@ export function SharePage({ api, linkId }: { api: ApiClient; linkId: string }) {
     (async () => {
       const shared = await api.openShareLink(linkId);
       const snapshot = await api.startSharedInstance(linkId);
+      if (!shared.readOnly) {
+        // a copy to carry on with opens as any lab does: playing in slow motion (a read-only one waits at the shared point)
+        try {
+          await api.control(snapshot.instance, { action: 'play', speed: DEFAULT_SPEED, skipIdle: true });
+        } catch {
+          // it opens paused; Play works the same
+        }
+      }
       if (!live) return;
       const title = parseLabInfo(shared.labFile).title;
       rememberLab(safeLocalStorage(), { instanceId: snapshot.instance, title, lab: null, openedAt: Date.now() });
