@@ -60,6 +60,7 @@ final class LiveMember {
         this.joinedAt = joinedAt;
         this.checked = checked;
         this.saved = saved;
+        this.inputsCounted = inputs(saved).size(); // a student back from the store has had these counted already
         this.lastActivity = lastActivity;
         this.steps = new Step[checked.length];
         for (int i = 0; i < steps.length; i++) steps[i] = new Step();

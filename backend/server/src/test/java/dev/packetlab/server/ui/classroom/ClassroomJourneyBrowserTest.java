@@ -112,6 +112,33 @@ class ClassroomJourneyBrowserTest {
         assertThat(teacher.find("class-present").getDomAttribute("aria-pressed")).isEqualTo("true");
     }
 
+    @Test
+    void aStudentWhoComesBackFromTheSameBrowserContinuesWithTheirOwnLab() {
+        HeadlessChromium teacher = browsers.of("teacher");
+        teacher.open(url("/classes/new"));
+        teacher.find("class-new-start-switch-basics").click();
+        String code = teacher.waitUntil("a join code", 15, d -> {
+            String shown = teacher.find("class-join-code").getText();
+            return shown.matches("[A-Z2-9]{6}") ? shown : null;
+        });
+        HeadlessChromium kim = join("kim", code, "Kim");
+        openTerminal(kim, "pc1");
+        kim.typeAt("terminal-screen-pc1", "echo before-leaving", Keys.ENTER);
+        kim.waitForTextContaining("terminal-screen-pc1", "before-leaving");
+        String lab = kim.find("class-open-full").getDomAttribute("href");
+
+        kim.open(url("/"));
+        kim.find("nav-join").click();
+        kim.find("join-code").sendKeys(code);
+        kim.find("join-resume").click();
+
+        kim.find("class-lab-own");
+        assertThat(kim.find("class-open-full").getDomAttribute("href")).isEqualTo(lab);
+        openTerminal(kim, "pc1");
+        kim.waitForTextContaining("terminal-screen-pc1", "before-leaving");
+        teacher.waitForText("class-student-count", "1 student");
+    }
+
     /** Joins from a fresh browser at /join, and waits for the student's own lab. */
     private HeadlessChromium join(String who, String code, String name) {
         HeadlessChromium b = browsers.of(who);
