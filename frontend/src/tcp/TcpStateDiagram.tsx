@@ -43,11 +43,11 @@ export function TcpStateDiagram({ state, transitions }: { state: string; transit
         {TCP_TRANSITIONS.map((tr) => {
           const id = transitionId(tr.from, tr.to);
           const isLast = id === lastId;
-          const { d, labelAt } = transitionPath(tr);
+          const { d, labelAt, anchor } = transitionPath(tr);
           return (
             <g key={id} class={isLast ? 'tcp-edge last' : 'tcp-edge'} data-testid={`tcp-edge-${id}`} data-last={isLast ? 'true' : 'false'}>
               <path d={d} fill="none" marker-end={isLast ? 'url(#tcp-arrow-last)' : 'url(#tcp-arrow)'} />
-              <text x={labelAt.x} y={labelAt.y} text-anchor="middle" dominant-baseline="middle">
+              <text x={labelAt.x} y={labelAt.y} text-anchor={anchor} dominant-baseline="middle">
                 {tr.label}
               </text>
             </g>

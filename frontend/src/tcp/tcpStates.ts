@@ -49,13 +49,21 @@ export interface TcpTransition {
   label: string;
   bend?: number;
   via?: { x: number; y: number }[];
+  /** Where the label goes when the middle of the arrow is crowded, and which end of the text is there. */
+  labelAt?: { x: number; y: number; anchor: 'start' | 'middle' | 'end' };
 }
 
 export const TCP_TRANSITIONS: TcpTransition[] = [
-  { from: 'CLOSED', to: 'LISTEN', label: 'listen()', bend: 18 },
-  { from: 'LISTEN', to: 'CLOSED', label: 'close()', bend: 18 },
-  { from: 'CLOSED', to: 'SYN_SENT', label: 'connect() / SYN', bend: -16 },
-  { from: 'SYN_SENT', to: 'CLOSED', label: 'close() / timeout', bend: -16 },
+  { from: 'CLOSED', to: 'LISTEN', label: 'listen()', bend: 14, labelAt: { x: 304, y: 68, anchor: 'start' } },
+  { from: 'LISTEN', to: 'CLOSED', label: 'close()', bend: 14, labelAt: { x: 256, y: 68, anchor: 'end' } },
+  {
+    from: 'CLOSED',
+    to: 'SYN_SENT',
+    label: 'connect() / SYN',
+    via: [{ x: 460, y: 28 }],
+    labelAt: { x: 400, y: 20, anchor: 'middle' },
+  },
+  { from: 'SYN_SENT', to: 'CLOSED', label: 'close() / timeout', labelAt: { x: 380, y: 122, anchor: 'start' } },
   { from: 'LISTEN', to: 'SYN_RECEIVED', label: 'SYN / SYN+ACK' },
   { from: 'SYN_SENT', to: 'SYN_RECEIVED', label: 'SYN / SYN+ACK' },
   { from: 'SYN_SENT', to: 'ESTABLISHED', label: 'SYN+ACK / ACK' },
@@ -77,6 +85,7 @@ export const TCP_TRANSITIONS: TcpTransition[] = [
       { x: 540, y: 436 },
       { x: 540, y: 28 },
     ],
+    labelAt: { x: 534, y: 250, anchor: 'end' },
   },
   {
     from: 'TIME_WAIT',
@@ -88,6 +97,7 @@ export const TCP_TRANSITIONS: TcpTransition[] = [
       { x: 552, y: 16 },
       { x: 339, y: 16 },
     ],
+    labelAt: { x: 420, y: 474, anchor: 'middle' },
   },
 ];
 
@@ -106,8 +116,15 @@ export function boxExit(center: { x: number; y: number }, toward: { x: number; y
   return { x: center.x + dx * t, y: center.y + dy * t };
 }
 
-/** The SVG path of a transition and where its label goes. */
-export function transitionPath(tr: TcpTransition): { d: string; labelAt: { x: number; y: number } } {
+/** The SVG path of a transition, where its label goes and which end of the label's text is there. */
+export function transitionPath(tr: TcpTransition): { d: string; labelAt: { x: number; y: number }; anchor: 'start' | 'middle' | 'end' } {
+  const path = arrowPath(tr);
+  return tr.labelAt
+    ? { d: path.d, labelAt: { x: tr.labelAt.x, y: tr.labelAt.y }, anchor: tr.labelAt.anchor }
+    : { ...path, anchor: 'middle' };
+}
+
+function arrowPath(tr: TcpTransition): { d: string; labelAt: { x: number; y: number } } {
   const a = STATE_POSITIONS[tr.from];
   const b = STATE_POSITIONS[tr.to];
   const r = (v: number) => Math.round(v * 10) / 10;
@@ -135,5 +152,7 @@ export function transitionPath(tr: TcpTransition): { d: string; labelAt: { x: nu
   const d = bend
     ? `M${r(start.x)} ${r(start.y)} Q${r(control.x)} ${r(control.y)} ${r(end.x)} ${r(end.y)}`
     : `M${r(start.x)} ${r(start.y)} L${r(end.x)} ${r(end.y)}`;
-  return { d, labelAt: { x: r(mx + nx * bend), y: r(my + ny * bend) } };
+  // a level arrow is short: its label goes above it rather than across it
+  const above = !bend && a.y === b.y ? -9 : 0;
+  return { d, labelAt: { x: r(mx + nx * bend), y: r(my + ny * bend + above) } };
 }
