@@ -16,6 +16,8 @@ export interface RunState {
   /** Recorded entries still ahead after going back in time. */
   replay: number;
   behind: boolean;
+  /** Running as many events per second as an instance may (absent from older servers: read it as false). */
+  throttled?: boolean;
 }
 
 export interface InterfaceView {
@@ -290,6 +292,19 @@ export interface OverflowMessage {
   detail: string;
 }
 
+/** The instance began to run as many simulation events per second as it may; its clock is held to that rate. */
+export interface ThrottledMessage {
+  type: 'throttled';
+  time: number;
+  limit: number;
+  /** `switching-loop` (a switch saw MAC addresses move between its ports) or `load`. */
+  cause: string;
+  node: string | null;
+  moves: number;
+  /** What happened, for a learner. */
+  detail: string;
+}
+
 export interface ErrorMessage {
   type: 'error';
   message: string;
@@ -324,6 +339,7 @@ export type ServerMessage =
   | TerminalMessage
   | JobEndedMessage
   | OverflowMessage
+  | ThrottledMessage
   | ErrorMessage
   | CheckMessage;
 

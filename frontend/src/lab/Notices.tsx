@@ -2,7 +2,7 @@ import { useI18n } from '../i18n/i18n';
 import { useLabState } from '../store/useStore';
 import { useLab } from './LabContext';
 
-/** What the server refused and when this page fell behind: shown until dismissed. */
+/** What the server refused, when this page fell behind, and when the lab was slowed down: shown until dismissed. */
 export function Notices() {
   const { t } = useI18n();
   const { store } = useLab();
@@ -23,7 +23,9 @@ export function Notices() {
               ? t('notice.overflow', { n: n.count ?? 0 })
               : n.kind === 'protocol'
                 ? t('notice.protocol')
-                : t('notice.error', { message: n.message })}
+                : n.kind === 'throttled'
+                  ? t('notice.throttled', { detail: n.message })
+                  : t('notice.error', { message: n.message })}
           </span>
           <button type="button" class="button quiet" data-testid={`notice-dismiss-${n.id}`} onClick={() => store.dismissNotice(n.id)}>
             {t('notice.dismiss')}

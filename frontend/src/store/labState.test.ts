@@ -208,6 +208,15 @@ describe('applyBatch: state tables', () => {
     expect(s.checks).toEqual({ 1: { step: 1, passed: true, why: 'srv listens on 8888', time: 7 } });
   });
 
+  it('a lab held to its events per second becomes a notice saying why', () => {
+    const s = applyBatch(
+      loaded(),
+      [{ type: 'throttled', time: 1_757_395_200, limit: 200000, cause: 'switching-loop', node: 'sw1', moves: 6663, detail: 'the switches are cabled in a loop' }],
+      1100,
+    );
+    expect(s.notices).toEqual([{ id: 1, kind: 'throttled', message: 'the switches are cabled in a loop' }]);
+  });
+
   it('errors become notices', () => {
     const s = applyBatch(loaded(), [{ type: 'error', message: 'speed: must be from 1.0E-4 to 1000.0, got 5000', field: 'speed' }], 1100);
     expect(s.notices).toEqual([{ id: 1, kind: 'error', message: 'speed: must be from 1.0E-4 to 1000.0, got 5000', field: 'speed' }]);

@@ -67,7 +67,7 @@ export interface TerminalBuffer {
 
 export interface Notice {
   id: number;
-  kind: 'error' | 'overflow' | 'protocol';
+  kind: 'error' | 'overflow' | 'protocol' | 'throttled';
   message: string;
   field?: string;
   /** For `overflow`: how many animation messages were left out. */
@@ -395,6 +395,9 @@ function applyMessage(d: Draft, m: ServerMessage, now: number): void {
       return;
     case 'error':
       d.notice('error', m.message, m.field);
+      return;
+    case 'throttled':
+      d.notice('throttled', m.detail);
       return;
     case 'check':
       d.checks()[m.step] = { step: m.step, passed: m.passed, why: m.why ?? null, time: m.time };
