@@ -237,6 +237,12 @@ class InstanceApiTest {
         post("/api/instances/" + id + "/nodes/pc1/commands", "{\"line\": \"ping -c 1 192.168.1.20\", \"runUntilExit\": true}");
 
         assertThat(metrics.get("packetlab.instances").gauge().value()).isGreaterThanOrEqualTo(1);
+        // the count is charged when the instance's run slice ends, which may be just after the command's reply
+        long deadline = System.nanoTime() + 5_000_000_000L;
+        while (metrics.get("packetlab.simulation.events").functionCounter().count() <= events
+                && System.nanoTime() < deadline) {
+            Thread.sleep(10);
+        }
         assertThat(metrics.get("packetlab.simulation.events").functionCounter().count()).isGreaterThan(events);
         assertThat(metrics.get("packetlab.websocket.clients").gauge().value()).isZero();
     }
