@@ -52,6 +52,8 @@ public class LabSessions {
     /** The client address that created each instance, for those created on behalf of one. */
     private final Map<String, String> clients = new ConcurrentHashMap<>();
     private int maxPerClient = 50;
+    /** Who may change each instance (its owner token's hash); an instance missing here takes no token. */
+    private final Map<String, InstanceOwner> owners = new ConcurrentHashMap<>();
 
     @Autowired
     public LabSessions(@Value("${packetlab.instances.idle-eviction:10m}") Duration idleEviction,
@@ -234,8 +236,59 @@ public class LabSessions {
         LabSession s = sessions.remove(id);
         if (s == null) throw new NotFoundException("instance", id);
         clients.remove(id);
+        owners.remove(id);
         s.close();
     }
+
+    // ---- owner tokens (docs/protocol.md, "Owner tokens") ----------------------------------------------------------
+
+    /**
+     * Makes a new instance its creator's: a new owner token, of which only the hash is kept. Called once, by the code
+     * that created the instance and answers its creator.
+     *
+     * @return the owner token, to give to the creator this once
+     * @throws IllegalStateException if the instance was given an owner before
+     */
+    public String issueOwnerToken(LabSession s) {
+        String token = OwnerTokens.newToken();
+        own(s, InstanceOwner.owned(OwnerTokens.hash(token)));
+        return token;
+    }
+
+    /**
+     * Makes a new instance a read-only replay (a read-only share link's): nobody may change it; its opener gets a
+     * replay token, which drives the replay (run controls) and ends it, and nothing else.
+     *
+     * @return the replay token, to give to the opener this once
+     * @throws IllegalStateException if the instance was given an owner before
+     */
+    public String issueReplayToken(LabSession s) {
+        String token = OwnerTokens.newToken();
+        own(s, InstanceOwner.readOnly(OwnerTokens.hash(token)));
+        return token;
+    }
+
+    /**
+     * Gives an instance an owner known by a token's hash already (a classroom's student or teacher, whose class token
+     * owns their lab too).
+     *
+     * @throws IllegalStateException if the instance was given an owner before
+     */
+    public void own(LabSession s, InstanceOwner owner) {
+        if (owners.putIfAbsent(s.id(), owner) != null) {
+            throw new IllegalStateException("instance " + s.id() + " has an owner already");
+        }
+    }
+
+    /**
+     * Who may change an instance. One that was given no owner (made by code that answers nobody) takes no token:
+     * every change to it is refused.
+     */
+    public InstanceOwner owner(String id) {
+        return owners.getOrDefault(id, NO_OWNER);
+    }
+
+    private static final InstanceOwner NO_OWNER = new InstanceOwner(null, false);
 
     /** Lab ids of the catalogue. */
     public Collection<String> catalogueIds() {
