@@ -66,6 +66,22 @@ public final class HostsFile {
         byAddress.putIfAbsent(address, name);
     }
 
+    /**
+     * Deletes the line of {@code name} (an edit of the file: the next lookup no longer finds it); the address keeps
+     * another name it has, for reverse lookups.
+     */
+    public void remove(String name) {
+        Ipv4Address address = byName.remove(name.toLowerCase(Locale.ROOT));
+        if (address == null || !name.equalsIgnoreCase(byAddress.get(address))) return;
+        byAddress.remove(address);
+        for (Map.Entry<String, Ipv4Address> e : byName.entrySet()) {
+            if (e.getValue().equals(address)) {
+                byAddress.put(address, e.getKey());
+                break;
+            }
+        }
+    }
+
     /** The address {@code name} stands for, or null. */
     public Ipv4Address lookup(String name) {
         return byName.get(name.toLowerCase(Locale.ROOT));

@@ -36,6 +36,17 @@ public final class Shell {
         for (Command c : commands) this.commands.put(c.name(), c);
         Help help = new Help(this);
         this.commands.put(help.name(), help);
+        node.onRemoved(this::killAll);
+    }
+
+    /**
+     * The node was taken out of its network: every command on it ends at once, with the status of a process killed
+     * by SIGKILL (128 + 9), and no {@code ^C} is echoed: its terminal is gone.
+     */
+    private void killAll() {
+        for (Job job : List.copyOf(jobs)) {
+            for (Process p : job.processes.reversed()) p.exit(128 + 9);
+        }
     }
 
     public Node node() { return node; }

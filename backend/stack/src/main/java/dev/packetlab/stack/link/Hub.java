@@ -10,9 +10,11 @@ public final class Hub extends Node {
         super(network, name);
     }
 
-    /** Adds a port named {@code pN}, N counting from 1. */
+    /** Adds a port named {@code pN}: the lowest N from 1 that no port has (one taken off leaves its N free). */
     public NetDevice addPort() {
-        return addDevice("p" + (devices().size() + 1));
+        int n = 1;
+        while (device("p" + n) != null) n++;
+        return addDevice("p" + n);
     }
 
     @Override

@@ -25,6 +25,7 @@ public final class NetDevice {
     private Link link;
     private boolean up = true;
     private boolean transmitting;
+    private boolean removed;
 
     NetDevice(Node node, String name, MacAddress mac, boolean promiscuous) {
         this.node = node;
@@ -47,6 +48,25 @@ public final class NetDevice {
 
     void attach(Link link) {
         this.link = link;
+    }
+
+    /**
+     * The cable was taken out: frames waiting behind the one on the wire can no longer leave, and are dropped, one
+     * drop each, so nothing vanishes unexplained.
+     */
+    void detach() {
+        for (byte[] frame : queue) {
+            trace.frameDropped(node.name(), name, DropReason.NOT_CONNECTED, "queued when the cable was removed", frame);
+        }
+        queue.clear();
+        this.link = null;
+    }
+
+    /** Whether this interface was taken off its node ({@link Node#removeDevice}). */
+    public boolean isRemoved() { return removed; }
+
+    void markRemoved() {
+        removed = true;
     }
 
     /** The administrative state, as set by {@code ip link set NAME up|down}. */
@@ -104,6 +124,10 @@ public final class NetDevice {
     }
 
     private void startTransmission(byte[] frame) {
+        if (link == null) { // the cable was taken out while a frame was still clocking out
+            trace.frameDropped(node.name(), name, DropReason.NOT_CONNECTED, null, frame);
+            return;
+        }
         if (!link.isUp()) {
             trace.frameDropped(node.name(), name, DropReason.LINK_DOWN, null, frame);
             return;

@@ -6,6 +6,7 @@ import dev.packetlab.stack.wire.MacAddress;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -45,6 +46,34 @@ public final class Network {
         Link link = new Link(this, name, a, b, parameters);
         links.put(name, link);
         return link;
+    }
+
+    /**
+     * Takes a cable out of the running network: the frames still on it are dropped with
+     * {@link dev.packetlab.stack.trace.DropReason#LINK_REMOVED}, both interfaces are free for another cable, and the
+     * name for another link.
+     *
+     * @throws IllegalArgumentException when the link is not (or no longer) part of this network
+     */
+    public void disconnect(Link link) {
+        if (links.get(link.name()) != link) throw new IllegalArgumentException("no link " + link + " in this network");
+        links.remove(link.name());
+        link.remove();
+    }
+
+    /**
+     * Takes a node out of the running network, as pulling its power cord and its cables: each of its cables is taken
+     * out ({@link #disconnect}), each interface taken off, then the upper layers are told ({@link Node#onRemoved}) and
+     * end its programs and connections. Nothing it does afterwards reaches a cable, and its name is free at once for
+     * a new node.
+     *
+     * @throws IllegalArgumentException when the node is not (or no longer) part of this network
+     */
+    public void remove(Node node) {
+        if (nodes.get(node.name()) != node) throw new IllegalArgumentException("no node " + node.name() + " in this network");
+        for (NetDevice d : List.copyOf(node.devices())) node.removeDevice(d.name());
+        nodes.remove(node.name());
+        node.removed();
     }
 
     public Node node(String name) { return nodes.get(name); }

@@ -17,6 +17,8 @@ public abstract class Node {
     private final List<NetDevice> devices = new ArrayList<>();
     private final Sysctl sysctl = new Sysctl();
     private final Map<Class<?>, Object> services = new HashMap<>(4);
+    private final List<Runnable> removalHooks = new ArrayList<>(2);
+    private boolean removed;
 
     protected Node(Network network, String name) {
         this.network = network;
@@ -61,6 +63,39 @@ public abstract class Node {
         return d;
     }
 
+    /**
+     * Takes an interface off this node, as unplugging a NIC: its cable, if it has one, is taken out of the network
+     * first ({@link Network#disconnect}, which drops the frames on it), the frames it still held are dropped, and
+     * the name is free for a new interface at once.
+     *
+     * @throws IllegalArgumentException when the node has no interface of that name
+     */
+    public void removeDevice(String deviceName) {
+        NetDevice d = device(deviceName);
+        if (d == null) throw new IllegalArgumentException(name + " has no interface named \"" + deviceName + "\"");
+        if (d.link() != null) network.disconnect(d.link());
+        d.setUp(false);
+        devices.remove(d);
+        d.markRemoved();
+        deviceRemoved(d);
+    }
+
+    /** Whether this node was taken out of its network ({@link Network#remove}). */
+    public boolean isRemoved() { return removed; }
+
+    /**
+     * Runs {@code hook} when this node is taken out of its network, after its cables and interfaces are gone: the
+     * upper layers end what would otherwise go on running (programs, connections).
+     */
+    public void onRemoved(Runnable hook) {
+        removalHooks.add(hook);
+    }
+
+    void removed() {
+        removed = true;
+        for (Runnable hook : List.copyOf(removalHooks)) hook.run();
+    }
+
     public NetDevice device(String deviceName) {
         for (NetDevice d : devices) if (d.name().equals(deviceName)) return d;
         return null;
@@ -76,6 +111,9 @@ public abstract class Node {
 
     /** Called once for each interface added. */
     protected void deviceAdded(NetDevice device) {}
+
+    /** Called once for each interface taken off, after its cable was taken out and it went down. */
+    protected void deviceRemoved(NetDevice device) {}
 
     /** Called when an interface goes up or down. */
     protected void deviceStateChanged(NetDevice device) {}

@@ -42,9 +42,11 @@ public final class Switch extends Node {
                 "s", "seconds a learned MAC address stays in the table without being seen again");
     }
 
-    /** Adds a port named {@code pN}, N counting from 1. */
+    /** Adds a port named {@code pN}: the lowest N from 1 that no port has (one taken off leaves its N free). */
     public NetDevice addPort() {
-        return addDevice("p" + (devices().size() + 1));
+        int n = 1;
+        while (device("p" + n) != null) n++;
+        return addDevice("p" + n);
     }
 
     /** The ageing time in nanoseconds. */

@@ -94,6 +94,18 @@ public class Host extends Node implements ArpCache.Owner {
         interfaces.add(new Ipv4Interface(device));
     }
 
+    /**
+     * An interface taken off: its ARP entries, and every route through it (its connected route and the static routes
+     * whose next hop it reached), go with it, as Linux does when a device is deleted.
+     */
+    @Override
+    protected void deviceRemoved(NetDevice device) {
+        Ipv4Interface iface = ifaceOf(device);
+        arp.flush(iface);
+        routes.removeAllThrough(iface);
+        interfaces.remove(iface);
+    }
+
     @Override
     protected void deviceStateChanged(NetDevice device) {
         if (!device.isOperational()) arp.flush(ifaceOf(device));

@@ -81,6 +81,16 @@ public final class RoutingTable {
         }
     }
 
+    /** Removes every route that leaves through {@code iface}, connected or static (the interface is gone). */
+    void removeAllThrough(Ipv4Interface iface) {
+        for (Route r : List.copyOf(routes)) {
+            if (r.iface() == iface) {
+                routes.remove(r);
+                changed(r, Change.REMOVED);
+            }
+        }
+    }
+
     private static Ipv4Prefix normalized(Ipv4Prefix p) {
         return new Ipv4Prefix(p.network(), p.length());
     }

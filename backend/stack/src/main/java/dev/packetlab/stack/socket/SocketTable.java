@@ -75,6 +75,7 @@ public final class SocketTable {
     public static SocketTable install(Host host) {
         SocketTable table = new SocketTable(host);
         host.provide(SocketTable.class, table);
+        host.onRemoved(table::abortAll);
         return table;
     }
 
@@ -84,6 +85,15 @@ public final class SocketTable {
     }
 
     Simulation simulation() { return host.network().simulation(); }
+
+    /**
+     * The host was taken out of its network: every TCP connection is aborted (its timers cancelled; the RST it would
+     * send has no interface left to leave by), so no retransmission or TIME_WAIT of it goes on running.
+     */
+    private void abortAll() {
+        if (tcp == null) return;
+        for (TcpConnection c : List.copyOf(tcp.connections())) c.abort();
+    }
 
     /** Numbers UDP sockets in the trace (TCP connections are numbered by TCP). */
     int nextDatagramSocketId() { return ++datagramSocketIds; }

@@ -5,6 +5,7 @@ public enum DropReason {
     QUEUE_FULL("queue full"),
     LINK_LOSS("loss on link"),
     LINK_DOWN("link down"),
+    LINK_REMOVED("cable removed"),
     INTERFACE_DOWN("interface down"),
     NOT_CONNECTED("no cable on interface"),
     MTU_EXCEEDED("MTU exceeded"),

@@ -40,6 +40,18 @@ class HostsFileTest {
     }
 
     @Test
+    void aRemovedLineIsNoLongerFoundAndItsAddressKeepsItsOtherName() {
+        HostsFile.installAll(t.net);
+        HostsFile file = HostsFile.of(pc1);
+        file.add("gateway", Ipv4Address.parse("10.0.0.254"));
+
+        file.remove("R1");
+
+        assertThat(HostsFile.resolve(pc1, "r1")).isNull();
+        assertThat(HostsFile.nameOf(pc1, Ipv4Address.parse("10.0.0.254"))).isEqualTo("gateway");
+    }
+
+    @Test
     void aNameIsFoundWhateverItsCase() {
         HostsFile.installAll(t.net);
 

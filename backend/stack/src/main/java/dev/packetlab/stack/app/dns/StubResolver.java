@@ -62,7 +62,7 @@ public final class StubResolver {
     }
 
     private final Host host;
-    private final List<Ipv4Address> servers;
+    private List<Ipv4Address> servers;
     private final Sysctl.Tunable timeout;
     private final Sysctl.Tunable attempts;
     private final DnsCache cache;
@@ -92,6 +92,19 @@ public final class StubResolver {
     }
 
     public List<Ipv4Address> servers() { return servers; }
+
+    /**
+     * Gives the resolver a new list of name servers (resolv.conf edited): the next lookup asks them; a lookup under
+     * way goes on with the servers it started with. When the list changes the cache is flushed, as systemd-resolved
+     * flushes a link's cache when the server it used goes from the list: answers from the old servers might not be
+     * what the new ones say, and a learner who changed the server expects the next {@code dig} to ask it.
+     */
+    public void setServers(List<Ipv4Address> servers) {
+        List<Ipv4Address> next = List.copyOf(servers);
+        if (next.equals(this.servers)) return;
+        this.servers = next;
+        cache.clear();
+    }
 
     /** The wait for each answer, in nanoseconds. */
     public long timeout() { return timeout.value() * SimTime.SECOND; }
@@ -127,6 +140,8 @@ public final class StubResolver {
     private final class Lookup {
         final DnsQuestion question;
         final Answer answer;
+        /** The servers when the lookup began: changing them later does not move a lookup under way. */
+        final List<Ipv4Address> servers = StubResolver.this.servers;
         final int tries = servers.size() * attempts();
         int sent;
         Ipv4Address failedServer;

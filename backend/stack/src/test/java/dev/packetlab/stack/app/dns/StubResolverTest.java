@@ -209,4 +209,53 @@ class StubResolverTest {
         assertThat(results.get(0).outcome()).isEqualTo(StubResolver.Outcome.NO_ANSWER);
         assertThat(t.sentBy("pc1")).isEmpty();
     }
+
+    @Test
+    void newServersAreAskedByTheNextLookupAndTheCacheIsFlushed() {
+        serveExampleLab();
+        new DnsService().start(ns2, Map.of("zones", Map.of("example.lab", List.of(
+                record("@", "SOA", "ns2 hostmaster 1 3600 900 604800 60", 3600),
+                record("www", "A", "10.0.9.80", 300)))));
+        StubResolver r = StubResolver.install(pc1, List.of(Ipv4Address.parse("10.0.0.53")));
+        resolve(r, "www.example.lab");
+        t.sim.runUntil(SimTime.seconds(1));
+
+        r.setServers(List.of(Ipv4Address.parse("10.0.0.54")));
+        resolve(r, "www.example.lab");
+        t.sim.runUntil(SimTime.seconds(2));
+
+        assertThat(results).extracting(StubResolver.Result::fromCache).containsExactly(false, false);
+        assertThat(results).extracting(StubResolver.Result::server)
+                .containsExactly(Ipv4Address.parse("10.0.0.53"), Ipv4Address.parse("10.0.0.54"));
+        assertThat(results.get(1).addresses()).containsExactly(Ipv4Address.parse("10.0.9.80"));
+    }
+
+    @Test
+    void settingTheSameServersAgainKeepsTheCache() {
+        serveExampleLab();
+        StubResolver r = StubResolver.install(pc1, List.of(Ipv4Address.parse("10.0.0.53")));
+        resolve(r, "www.example.lab");
+        t.sim.runUntil(SimTime.seconds(1));
+
+        r.setServers(List.of(Ipv4Address.parse("10.0.0.53")));
+        resolve(r, "www.example.lab");
+        t.sim.runUntil(SimTime.seconds(2));
+
+        assertThat(results).extracting(StubResolver.Result::fromCache).containsExactly(false, true);
+    }
+
+    @Test
+    void aLookupUnderWayKeepsTheServersItStartedWith() {
+        SocketTable s = t.sockets(ns); // ns never answers: the lookup is still retrying when the servers change
+        s.bind(s.socket(SocketTable.Type.DGRAM).value(), 53);
+        StubResolver r = StubResolver.install(pc1, List.of(Ipv4Address.parse("10.0.0.53")));
+        resolve(r, "www.example.lab");
+        t.sim.runUntil(SimTime.seconds(1));
+
+        r.setServers(List.of(Ipv4Address.parse("10.0.0.54")));
+        t.sim.runUntil(SimTime.seconds(10));
+
+        assertThat(DnsWire.sentBy(t, "pc1")).extracting(DnsWire::destination)
+                .containsExactly("10.0.0.53:53", "10.0.0.53:53", "10.0.0.53:53");
+    }
 }
