@@ -96,20 +96,6 @@ public class ApiProblems {
         return problem(HttpStatus.TOO_MANY_REQUESTS, "Too many inputs", e.getMessage(), request, null);
     }
 
-    @ExceptionHandler(dev.packetlab.server.runtime.LabSessions.TooManyInstancesException.class)
-    ResponseEntity<ProblemDetail> tooManyInstances(dev.packetlab.server.runtime.LabSessions.TooManyInstancesException e,
-                                                   HttpServletRequest request) {
-        ResponseEntity<ProblemDetail> r = problem(HttpStatus.TOO_MANY_REQUESTS, "Too many instances", e.getMessage(),
-                request, null);
-        r.getBody().setProperty("limit", e.limit());
-        return r;
-    }
-
-    @ExceptionHandler(dev.packetlab.server.runtime.LabSessions.ServerFullException.class)
-    ResponseEntity<ProblemDetail> full(RuntimeException e, HttpServletRequest request) {
-        return problem(HttpStatus.SERVICE_UNAVAILABLE, "Server full", e.getMessage(), request, null);
-    }
-
     @ExceptionHandler(Await.InstanceBusyException.class)
     ResponseEntity<ProblemDetail> busy(Await.InstanceBusyException e, HttpServletRequest request) {
         return problem(HttpStatus.SERVICE_UNAVAILABLE, "Instance busy", e.getMessage(), request, null);

@@ -1,14 +1,8 @@
 package dev.packetlab.server.persistence;
 
 import dev.packetlab.server.runtime.LabRecord;
-import java.sql.ResultSet;
-import java.sql.SQLException;
 import java.time.Instant;
-import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.time.temporal.ChronoUnit;
 import java.util.List;
-import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -28,7 +22,7 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class LabStore {
-    private static final String RECORD_COLUMNS = "file_name, lab_file, seed, command_log, sim_time, sim_events";
+    private static final String RECORD_COLUMNS = RecordColumns.NAMES;
 
     private final JdbcClient jdbc;
 
@@ -62,8 +56,8 @@ public class LabStore {
                 UPDATE saved_lab SET file_name = :fileName, lab_file = :labFile, seed = :seed,
                     command_log = :commandLog, sim_time = :time, sim_events = :events, updated_at = :now
                 WHERE id = :id""")
-                .params(recordParameters(record))
-                .param("now", timestamp(now()))
+                .params(RecordColumns.parameters(record))
+                .param("now", RecordColumns.timestamp(RecordColumns.now()))
                 .param("id", id)
                 .update();
         return find(id);
@@ -123,7 +117,7 @@ public class LabStore {
         return jdbc.sql("SELECT id, mode, created_at, " + RECORD_COLUMNS + " FROM share_link WHERE id = :id")
                 .param("id", linkId)
                 .query((row, n) -> new SharedLab(row.getString("id"), ShareMode.fromWireName(row.getString("mode")),
-                        record(row), instant(row, "created_at")))
+                        RecordColumns.read(row), RecordColumns.instant(row, "created_at")))
                 .optional()
                 .orElseThrow(() -> new ShareLinkNotFoundException(linkId));
     }
@@ -146,24 +140,24 @@ public class LabStore {
         String token = UnguessableIds.newOwnerToken();
         jdbc.sql("INSERT INTO saved_lab (id, owner_token_hash, created_at, updated_at, " + RECORD_COLUMNS + ")"
                         + " VALUES (:id, :ownerTokenHash, :now, :now, :fileName, :labFile, :seed, :commandLog, :time, :events)")
-                .params(recordParameters(record))
+                .params(RecordColumns.parameters(record))
                 .param("id", id)
                 .param("ownerTokenHash", OwnerTokenHash.of(token))
-                .param("now", timestamp(now()))
+                .param("now", RecordColumns.timestamp(RecordColumns.now()))
                 .update();
         return new SavedLabCreated(id, token);
     }
 
     private ShareLink insertShareLink(String savedLabId, ShareMode mode, LabRecord shared) {
         String linkId = UnguessableIds.newId();
-        Instant now = now();
+        Instant now = RecordColumns.now();
         jdbc.sql("INSERT INTO share_link (id, saved_lab_id, mode, created_at, " + RECORD_COLUMNS + ")"
                         + " VALUES (:id, :savedLabId, :mode, :now, :fileName, :labFile, :seed, :commandLog, :time, :events)")
-                .params(recordParameters(shared))
+                .params(RecordColumns.parameters(shared))
                 .param("id", linkId)
                 .param("savedLabId", savedLabId)
                 .param("mode", mode.wireName())
-                .param("now", timestamp(now))
+                .param("now", RecordColumns.timestamp(now))
                 .update();
         return new ShareLink(linkId, savedLabId, mode, shared.time(), now);
     }
@@ -184,33 +178,9 @@ public class LabStore {
     private SavedLab find(String id) {
         return jdbc.sql("SELECT id, created_at, updated_at, " + RECORD_COLUMNS + " FROM saved_lab WHERE id = :id")
                 .param("id", id)
-                .query((row, n) -> new SavedLab(row.getString("id"), record(row),
-                        instant(row, "created_at"), instant(row, "updated_at")))
+                .query((row, n) -> new SavedLab(row.getString("id"), RecordColumns.read(row),
+                        RecordColumns.instant(row, "created_at"), RecordColumns.instant(row, "updated_at")))
                 .optional()
                 .orElseThrow(() -> new SavedLabNotFoundException(id));
-    }
-
-    /** The record's columns as named parameters, for {@link #RECORD_COLUMNS}. */
-    private static Map<String, Object> recordParameters(LabRecord record) {
-        return Map.of("fileName", record.fileName(), "labFile", record.labFile(), "seed", record.seed(),
-                "commandLog", CommandLogLines.write(record.log()), "time", record.time(), "events", record.events());
-    }
-
-    private static LabRecord record(ResultSet row) throws SQLException {
-        return new LabRecord(row.getString("file_name"), row.getString("lab_file"), row.getLong("seed"),
-                CommandLogLines.read(row.getString("command_log")), row.getLong("sim_time"), row.getLong("sim_events"));
-    }
-
-    /** Now, to the microsecond both databases keep, so what is returned is what a later load reads. */
-    private static Instant now() {
-        return Instant.now().truncatedTo(ChronoUnit.MICROS);
-    }
-
-    private static OffsetDateTime timestamp(Instant instant) {
-        return instant.atOffset(ZoneOffset.UTC);
-    }
-
-    private static Instant instant(ResultSet row, String column) throws SQLException {
-        return row.getObject(column, OffsetDateTime.class).toInstant();
     }
 }

@@ -1,5 +1,6 @@
 package dev.packetlab.server.web;
 
+import dev.packetlab.server.runtime.LabSessions;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpHeaders;
@@ -30,6 +31,26 @@ public class ApiExceptionHandler extends ResponseEntityExceptionHandler {
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(
                 status, "No endpoint " + ex.getHttpMethod() + " /" + ex.getResourcePath() + ".");
         return handleExceptionInternal(ex, problem, headers, status, request);
+    }
+
+    /**
+     * A client address holding as many instances as it may, whichever way it asked for another (a new lab, a saved
+     * lab opened, a share link opened): 429 naming the limit.
+     */
+    @ExceptionHandler(LabSessions.TooManyInstancesException.class)
+    public ResponseEntity<Object> tooManyInstances(LabSessions.TooManyInstancesException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.TOO_MANY_REQUESTS, ex.getMessage());
+        problem.setTitle("Too many instances");
+        problem.setProperty("limit", ex.limit());
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.TOO_MANY_REQUESTS, request);
+    }
+
+    /** The server holds as many instances as it takes: 503. */
+    @ExceptionHandler(LabSessions.ServerFullException.class)
+    public ResponseEntity<Object> serverFull(LabSessions.ServerFullException ex, WebRequest request) {
+        ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.SERVICE_UNAVAILABLE, ex.getMessage());
+        problem.setTitle("Server full");
+        return handleExceptionInternal(ex, problem, new HttpHeaders(), HttpStatus.SERVICE_UNAVAILABLE, request);
     }
 
     /** Anything unexpected: a 500 that does not leak internals; the log has the stack trace. */

@@ -34,7 +34,7 @@ class PostgresLabStoreTest extends LabStoreContract {
         assertThat(jdbc.sql("""
                 SELECT table_name FROM information_schema.tables
                 WHERE table_schema = 'public' ORDER BY table_name""").query(String.class).list())
-                .containsExactly("class_member", "classroom", "flyway_schema_history", "saved_lab", "share_link",
+                .containsExactly("class_member", "classroom", "flyway_schema_history", "live_instance", "saved_lab", "share_link",
                         "step_progress");
     }
 }
