@@ -100,17 +100,18 @@ public final class LabDocument {
     }
 
     /**
-     * Node keys that can change while a lab runs: addresses and interfaces, routes, sysctls, and where the UI draws the
-     * node.
+     * Node keys that can change while a lab runs: addresses and interfaces, routes, name servers and hosts lines,
+     * sysctls, and where the UI draws the node.
      */
     public static final java.util.Set<String> LIVE_NODE_KEYS = java.util.Set.of("ip", "interfaces", "gateway", "routes",
-            "sysctl", "position");
+            "dns", "hosts", "sysctl", "position");
 
     /**
      * Sets keys of a node as a lab file writes them ({@code ip}, {@code interfaces}, {@code gateway}, {@code routes},
-     * {@code sysctl}, {@code position}); a null value removes the key (no gateway, no sysctls of its own). Interfaces
-     * can be added but not taken away, and an address can change but not go away: the running simulation cannot
-     * forget an interface.
+     * {@code dns}, {@code hosts}, {@code sysctl}, {@code position}); a null value removes the key (no gateway, no name
+     * servers, no sysctls of its own). An interface left out of {@code interfaces} is taken off, unless a cable is
+     * plugged into it (remove the link first) or a gateway or route still goes through its subnet (the lab file's own
+     * rule); the interfaces that stay keep their order, and an address can change but not go away.
      *
      * @throws NotFoundException when there is no such node
      * @throws LabException      when the edited lab file is not valid, or the edit changes what cannot change
@@ -135,14 +136,16 @@ public final class LabDocument {
         }
         // a node's interfaces written out in full take the place of the one-interface shorthand
         if (set.get("interfaces") != null && !set.containsKey("ip")) m.remove("ip");
+        if (set.get("interfaces") instanceof List<?> listed && before.kind().speaksIp()) checkNoCableOnRemoved(before, path, listed);
         LabDocument edited = parse(t);
         NodeSpec after = edited.lab().node(node);
         List<String> names = before.interfaces().stream().map(NodeSpec.InterfaceSpec::name).toList();
-        List<String> kept = after.interfaces().stream().map(NodeSpec.InterfaceSpec::name).filter(names::contains).toList();
-        if (!kept.equals(names)) {
+        List<String> afterNames = after.interfaces().stream().map(NodeSpec.InterfaceSpec::name).toList();
+        List<String> kept = afterNames.stream().filter(names::contains).toList();
+        if (!kept.equals(names.stream().filter(afterNames::contains).toList())) {
             throw new LabException(fileName, List.of(new LabError(path + (set.containsKey("ip") ? ".ip" : ".interfaces"),
-                    "the interfaces " + String.join(", ", names) + " stay, in this order, while the lab runs; change "
-                    + "their ip or add others")));
+                    "the interfaces " + String.join(", ", names) + " keep their order while the lab runs; change "
+                    + "their ip, add others after them or leave one out to remove it")));
         }
         for (int i = 0; i < after.interfaces().size(); i++) {
             NodeSpec.InterfaceSpec a = after.interfaces().get(i);
@@ -154,6 +157,26 @@ public final class LabDocument {
             }
         }
         return edited;
+    }
+
+    /**
+     * An interface left out of a node's new {@code interfaces} list is taken off; one with a cable cannot be: the
+     * link would be left with an end that does not exist.
+     */
+    private void checkNoCableOnRemoved(NodeSpec before, String path, List<?> interfaces) {
+        java.util.Set<String> listed = new java.util.HashSet<>();
+        for (Object o : interfaces) if (o instanceof Map<?, ?> i && i.get("name") instanceof String n) listed.add(n);
+        for (NodeSpec.InterfaceSpec i : before.interfaces()) {
+            if (listed.contains(i.name())) continue;
+            for (LinkSpec link : lab.links()) {
+                boolean a = link.aNode().equals(before.id()) && link.aInterface().equals(i.name());
+                boolean b = link.bNode().equals(before.id()) && link.bInterface().equals(i.name());
+                if (a || b) {
+                    throw new LabException(fileName, List.of(new LabError(path + ".interfaces", before.id() + ":"
+                            + i.name() + " has a cable (" + link.name() + "); remove the link before the interface")));
+                }
+            }
+        }
     }
 
     /**

@@ -435,16 +435,16 @@ public final class LabSession {
     }
 
     /**
-     * Changes a running node's addresses, interfaces (new ones added), default gateway, static routes or sysctls,
-     * written as in a lab file ({@code {"ip": "10.0.0.9/24", "gateway": "10.0.0.254"}},
-     * {@code {"sysctl": {"net.ipv4.ip_default_ttl": 32}}}); {@code null} removes a gateway, the routes or the node's
-     * own sysctls.
+     * Changes a running node's addresses, interfaces (new ones added, ones left out of the list taken off), default
+     * gateway, static routes, name servers, hosts lines or sysctls, written as in a lab file
+     * ({@code {"ip": "10.0.0.9/24", "gateway": "10.0.0.254"}}, {@code {"dns": ["10.0.0.53"]}},
+     * {@code {"sysctl": {"net.ipv4.ip_default_ttl": 32}}}); {@code null} removes a gateway, the routes, the name
+     * servers, the hosts lines or the node's own sysctls.
      */
     public CompletableFuture<NodeView> setNode(String node, Map<String, Object> set) {
         return call(() -> {
             requireNode(node);
             LabDocument edited = document.withNodeSet(node, set); // validate before anything is logged
-            checkNewInterfacesFree(edited, node);
             // sysctl names and ranges are known to the nodes only: build the edited lab aside, as for a new node
             if (set.containsKey("sysctl")) LabBuilder.build(fileName, edited.lab(), seed, List.of());
             record(new LogEntry.SetNode(0, 0, node, LabDocument.copyMap(nullable(set))));
@@ -468,8 +468,7 @@ public final class LabSession {
 
     /**
      * Plugs in a cable written as in a lab file ({@code {a: pc3, b: sw1, delay: 1ms}}). A bare switch or hub end
-     * gets a new port. An interface whose cable was removed while the instance runs cannot take another one until
-     * the lab is reloaded (the simulation keeps the old cable).
+     * gets the lowest free port.
      */
     public CompletableFuture<LinkView> addLink(Map<String, Object> link) {
         return call(() -> {
@@ -477,7 +476,6 @@ public final class LabSession {
             LabDocument edited = document.withLink(written);
             checkSize(edited, settings);
             LinkSpec spec = edited.lab().links().getLast();
-            checkFreeInLiveNetwork(edited, spec);
             record(new LogEntry.AddLink(0, 0, written));
             return live.linkView(spec);
         });
@@ -502,6 +500,14 @@ public final class LabSession {
         return call(() -> {
             requireNode(node);
             return live.sockets(node);
+        });
+    }
+
+    /** Every socket's state changes and TCP variables since the instance started; {@code node} null for all. */
+    public CompletableFuture<SocketHistoryView> socketHistory(String node) {
+        return call(() -> {
+            if (node != null) requireNode(node);
+            return live.socketHistory(node);
         });
     }
 
@@ -1142,11 +1148,8 @@ public final class LabSession {
                 topologyChanged();
             }
             case LogEntry.RemoveNode r -> {
-                List<String> links = document.lab().links().stream()
-                        .filter(l -> l.aNode().equals(r.node()) || l.bNode().equals(r.node())).map(LinkSpec::name)
-                        .toList();
                 document = document.withoutNode(r.node());
-                live.removeNode(r.node(), links);
+                live.removeNode(r.node());
                 keyboards.remove(r.node());
                 topologyChanged();
             }
@@ -1170,9 +1173,8 @@ public final class LabSession {
     }
 
     /**
-     * The link as it will be logged: a bare end on a switch or hub becomes {@code node:pN} with the first port that
-     * neither the lab file nor the running simulation has used, so the parser cannot pick a port whose cable was
-     * removed while the lab ran.
+     * The link as it will be logged: a bare end on a switch or hub becomes {@code node:pN} with the lowest port the
+     * lab file does not use, so that replay plugs into the same port whatever the parser's rule for bare ends.
      */
     private Map<String, Object> withPorts(Map<String, Object> link) {
         Map<String, Object> written = LabDocument.copyMap(link);
@@ -1180,48 +1182,13 @@ public final class LabSession {
             if (!(written.get(end) instanceof String e) || e.contains(":")) continue;
             NodeSpec spec = document.lab().node(e);
             if (spec == null || spec.kind().speaksIp()) continue;
-            Node node = live.node(e);
             Set<String> taken = new HashSet<>();
             for (NodeSpec.InterfaceSpec i : spec.interfaces()) taken.add(i.name());
             int n = 1;
-            while (taken.contains("p" + n) || (node != null && node.device("p" + n) != null && node.device("p" + n).link() != null)) n++;
+            while (taken.contains("p" + n)) n++;
             written.put(end, e + ":p" + n);
         }
         return written;
-    }
-
-    /**
-     * A new interface cannot take the name of a switch port whose cable was removed while the lab runs: the
-     * simulation still has that port.
-     */
-    private void checkNewInterfacesFree(LabDocument edited, String node) {
-        NodeSpec before = document.lab().node(node);
-        NodeSpec after = edited.lab().node(node);
-        Node live = this.live.node(node);
-        for (int i = 0; i < after.interfaces().size(); i++) {
-            String name = after.interfaces().get(i).name();
-            boolean added = before.interfaces().stream().noneMatch(x -> x.name().equals(name));
-            if (added && live.device(name) != null) {
-                throw new LabException(fileName, List.of(new LabError("nodes[" + edited.lab().nodes().indexOf(after)
-                        + "].interfaces[" + i + "].name", node + ":" + name + " had a cable removed while this lab runs "
-                        + "and its name stays taken until the lab is reloaded; choose another name")));
-            }
-        }
-    }
-
-    /** An end whose interface still holds a cable in the simulation (one removed while it ran) cannot take another. */
-    private void checkFreeInLiveNetwork(LabDocument edited, LinkSpec spec) {
-        int index = edited.lab().links().size() - 1;
-        String[][] ends = {{"a", spec.aNode(), spec.aInterface()}, {"b", spec.bNode(), spec.bInterface()}};
-        for (String[] end : ends) {
-            Node node = live.node(end[1]);
-            NetDevice d = node == null ? null : node.device(end[2]);
-            if (d != null && d.link() != null) {
-                throw new LabException(fileName, List.of(new LabError("links[" + index + "]." + end[0], end[1] + ":"
-                        + end[2] + " had a cable removed while this lab runs and cannot take another until the lab is "
-                        + "reloaded; use another interface or port")));
-            }
-        }
     }
 
     private void topologyChanged() {
@@ -1304,18 +1271,11 @@ public final class LabSession {
 
     /**
      * Checks a node to add as the lab file it would make, then by building that lab on a scratch simulation (which
-     * starts its services and sets its sysctls), so that nothing reaches the running one unless it is right. A
-     * name that a removed node had stays taken while the instance runs: the simulation still knows it.
+     * starts its services and sets its sysctls), so that nothing reaches the running one unless it is right. The
+     * name of a node removed while the instance runs is free again.
      */
     private void validateNewNode(Map<String, Object> node) {
         LabDocument edited = document.withNode(node);
-        Object id = node.get("id");
-        int index = edited.lab().nodes().size() - 1;
-        if (id instanceof String name && live.wasRemoved(name)) {
-            throw new LabException(fileName, List.of(new LabError("nodes[" + index + "].id", "\"" + id
-                    + "\" was removed from this running lab and its name stays taken until the lab is reloaded; "
-                    + "choose another id")));
-        }
         checkSize(edited, settings);
         LabBuilder.build(fileName, edited.lab(), seed, List.of());
     }

@@ -35,19 +35,16 @@ import dev.packetlab.stack.wire.Ipv4Prefix;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.TreeMap;
 import java.util.function.Consumer;
 
 /**
  * One build of an instance's simulation and what the server keeps beside it: the nodes' shells, the capture, the
- * frames in flight, each terminal's recent text, and the nodes and cables taken out while it runs (the simulation
- * cannot forget them). It turns the simulation's trace into what watchers are told, makes topology edits in the
+ * frames in flight and each terminal's recent text. It turns the simulation's trace into what watchers are told, makes topology edits in the
  * running network, and answers the views (snapshot, sockets, packets).
  *
  * <p>It knows nothing of time on the wall clock, the command log or replay: {@link LabSession} drives it, on the
@@ -69,8 +66,6 @@ final class LiveSimulation implements TraceListener {
     private final PacketStore packets;
     private final FlightTracker flights;
     private final Map<String, StringBuilder> scrollback = new HashMap<>();
-    private final Set<String> removedNodes = new HashSet<>();
-    private final Set<String> removedLinks = new HashSet<>();
     /** The session's watchers (the same list, not a copy): who hears what happens. */
     private final List<SessionObserver> observers;
     /** Hears every terminal output before watchers do (the session's jobs collect their output from it). */
@@ -81,6 +76,8 @@ final class LiveSimulation implements TraceListener {
     private final Map<String, Long> macMoves = new TreeMap<>();
     private final TraceListener tcpVariables = this::forward;
     private boolean watchingTcp;
+    /** Every socket's state changes and TCP variables since the start, for a page opened late. */
+    private final SocketHistory socketHistory = new SocketHistory();
 
     private LiveSimulation(LabInstance instance, long captureBytes, List<SessionObserver> observers,
                            Consumer<TraceEvent.TerminalOutput> terminalOutput) {
@@ -109,6 +106,7 @@ final class LiveSimulation implements TraceListener {
         instance.network().trace().subscribe(l, Arrays.stream(Trace.Kind.values())
                 .filter(k -> k != Trace.Kind.TCP_VARIABLES).toArray(Trace.Kind[]::new));
         if (!observers.isEmpty()) l.watchTcpVariables(true);
+        instance.network().trace().subscribe(l.socketHistory, Trace.Kind.SOCKET_STATE, Trace.Kind.TCP_VARIABLES);
         // the lab's step checks, judged live over the same trace; verdicts go to every watcher as they change
         l.checks = CheckEvaluator.attach(lab, instance, (step, passed, why) -> {
             CheckView v = new CheckView(step, passed, why, instance.simulation().now());
@@ -152,11 +150,6 @@ final class LiveSimulation implements TraceListener {
         return b == null ? "" : b.toString();
     }
 
-    /** Whether a node of this name was removed while the simulation ran (its name stays taken). */
-    boolean wasRemoved(String node) {
-        return removedNodes.contains(node);
-    }
-
     /** Whether a frame is on a wire now. */
     boolean inFlight() {
         return flights.inFlight(instance.simulation().now());
@@ -168,6 +161,11 @@ final class LiveSimulation implements TraceListener {
         long added = n - counted;
         counted = n;
         return added;
+    }
+
+    /** Every socket's recorded state changes and TCP variables, of one node or (null) of every node. */
+    SocketHistoryView socketHistory(String node) {
+        return socketHistory.view(node, instance.simulation().now());
     }
 
     /** TCP variables are traced only while someone watches: nearly every segment changes them. */
@@ -207,7 +205,6 @@ final class LiveSimulation implements TraceListener {
                 if (d.device() != null && d.detail() != null && d.detail().startsWith("lost on ")) {
                     number = flights.arrived(d.detail().substring("lost on ".length()), d.node(), d.device(), d.bytes());
                 }
-                if (d.device() != null && removedLinks.contains(linkOf(d.node(), d.device()))) return;
                 forwardFrame(event, number);
                 return;
             }
@@ -220,20 +217,14 @@ final class LiveSimulation implements TraceListener {
         forward(event);
     }
 
-    private String linkOf(String node, String device) {
-        Node n = node(node);
-        NetDevice d = n == null ? null : n.device(device);
-        return d == null || d.link() == null ? null : d.link().name();
-    }
-
     private void forwardFrame(TraceEvent event, long number) {
-        if (observers.isEmpty() || removedNodes.contains(event.node())) return;
+        if (observers.isEmpty()) return;
         SessionObserver.FrameInfo info = new SessionObserver.FrameInfo(number, null, null, 0, 0, 0, null, null);
         for (SessionObserver o : observers) o.event(event, info);
     }
 
     private void forward(TraceEvent event) {
-        if (observers.isEmpty() || removedNodes.contains(event.node())) return;
+        if (observers.isEmpty()) return;
         for (SessionObserver o : observers) o.event(event, null);
     }
 
@@ -328,13 +319,19 @@ final class LiveSimulation implements TraceListener {
     }
 
     /**
-     * Gives a running node the interfaces, addresses, static routes and sysctls of its edited spec: new interfaces
-     * are added, changed addresses are set (which replaces their connected routes and flushes their ARP entries),
-     * every static route of the old spec is removed and those of the new one added, and each sysctl takes the new
-     * spec's value, or, gone from it, the lab's or else its default, as {@code sysctl -w} would set them.
+     * Gives a running node the interfaces, addresses, static routes, name servers, hosts lines and sysctls of its
+     * edited spec: interfaces gone from it are taken off (with their routes and ARP entries; the edit was refused
+     * while one had a cable), new ones are added, changed addresses are set (which replaces their connected routes and
+     * flushes their ARP entries), every static route of the old spec is removed and those of the new one added, the
+     * stub resolver gets the new servers (and flushes its cache when they differ), the hosts file loses the lines
+     * the old spec wrote and gains the new ones, and each sysctl takes the new spec's value, or, gone from it, the
+     * lab's or else its default, as {@code sysctl -w} would set them.
      */
     void reconfigure(Lab lab, NodeSpec before, NodeSpec after) {
         Node node = node(after.id());
+        for (NodeSpec.InterfaceSpec iface : before.interfaces()) {
+            if (after.interfaces().stream().noneMatch(i -> i.name().equals(iface.name()))) node.removeDevice(iface.name());
+        }
         for (NodeSpec.InterfaceSpec iface : after.interfaces()) {
             if (node.device(iface.name()) == null) node.addDevice(iface.name());
         }
@@ -358,6 +355,18 @@ final class LiveSimulation implements TraceListener {
         for (NodeSpec.RouteSpec r : before.routes()) host.routes().remove(r.to());
         if (after.gateway() != null) host.addRoute(any, after.gateway());
         for (NodeSpec.RouteSpec r : after.routes()) host.addRoute(r.to(), r.via());
+        StubResolver resolver = StubResolver.of(host);
+        if (resolver != null) resolver.setServers(after.dns());
+        HostsFile hosts = HostsFile.of(host);
+        if (hosts != null) {
+            // a line the old spec wrote goes unless the new one keeps it; a name that stood for a node keeps that
+            before.hosts().forEach((name, address) -> {
+                if (!address.equals(after.hosts().get(name)) && address.equals(hosts.lookup(name))) hosts.remove(name);
+            });
+            after.hosts().forEach((name, address) -> {
+                if (!address.equals(before.hosts().get(name))) hosts.add(name, address);
+            });
+        }
     }
 
     /** Plugs a new cable in, giving a switch or hub the port it names. */
@@ -375,24 +384,38 @@ final class LiveSimulation implements TraceListener {
         return d != null ? d : node.addDevice(iface);
     }
 
-    /** Pulls a cable out for good: frames on it are lost, and the simulation keeps it, down, out of sight. */
+    /**
+     * Takes a cable out of the running simulation: the frames on it are dropped with their reason, both interfaces
+     * are free for another cable, and a switch's or hub's port goes with it (a lab file's switch has the ports its
+     * links name).
+     */
     void removeLink(String name) {
-        instance.network().link(name).setUp(false);
-        removedLinks.add(name);
+        Network network = instance.network();
+        Link link = network.link(name);
+        network.disconnect(link);
+        removePort(link.a());
+        removePort(link.b());
     }
 
-    /** Takes a node out of the running simulation: programs stopped, interfaces down, cables pulled. */
-    void removeNode(String name, List<String> links) {
-        Shell shell = shells.remove(name);
-        if (shell != null) shell.interrupt();
-        removedNodes.add(name);
+    /**
+     * Takes a node out of the running simulation: its cables go (and the switch ports they used), its programs are
+     * killed and its connections aborted, and its name is free at once for a new node.
+     */
+    void removeNode(String name) {
+        Network network = instance.network();
         Node node = node(name);
-        for (NetDevice d : node.devices()) {
-            if (d.link() != null) d.link().setUp(false);
-            d.setUp(false);
-        }
-        removedLinks.addAll(links);
+        List<NetDevice> ports = new ArrayList<>();
+        for (NetDevice d : node.devices()) if (d.link() != null) ports.add(d.link().peerOf(d));
+        network.remove(node);
+        for (NetDevice port : ports) removePort(port);
+        shells.remove(name);
         scrollback.remove(name);
+    }
+
+    private static void removePort(NetDevice end) {
+        if ((end.node() instanceof Switch || end.node() instanceof Hub) && !end.isRemoved()) {
+            end.node().removeDevice(end.name());
+        }
     }
 
     // ==== views ======================================================================================================
@@ -445,7 +468,7 @@ final class LiveSimulation implements TraceListener {
                 if (i != null && i.address() != null) ip = i.address().toString();
             }
             ifaces.add(new NodeView.InterfaceView(d.name(), d.mac().toString(), ip, d.isUp(),
-                    d.link() == null || removedLinks.contains(d.link().name()) ? null : d.link().name()));
+                    d.link() == null ? null : d.link().name()));
         }
         return new NodeView(spec.id(), spec.kind().word(), ifaces, spec.gateway() == null ? null : spec.gateway().toString());
     }
