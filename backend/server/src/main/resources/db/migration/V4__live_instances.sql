@@ -3,7 +3,7 @@
 -- when the instance is next asked for. An instance nobody used for packetlab.instances.time-to-live is deleted
 -- (saved labs and share links are not: they live in saved_lab and share_link).
 CREATE TABLE live_instance (
-    id               VARCHAR(22)              NOT NULL PRIMARY KEY, -- the instance id: 128 random bits, base64url
+    id               VARCHAR(40)              NOT NULL PRIMARY KEY, -- the instance id: [server name-] 128 random bits
     file_name        VARCHAR(255)             NOT NULL,
     lab_file         TEXT                     NOT NULL,
     seed             BIGINT                   NOT NULL,

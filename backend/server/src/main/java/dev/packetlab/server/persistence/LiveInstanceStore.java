@@ -4,6 +4,7 @@ import dev.packetlab.server.runtime.ArchivedInstance;
 import dev.packetlab.server.runtime.InstanceArchive;
 import java.time.Instant;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -14,6 +15,9 @@ import org.springframework.transaction.annotation.Transactional;
  */
 @Service
 public class LiveInstanceStore implements InstanceArchive {
+    /** An instance id: 22 base64url characters, after the server's name and a dash if it has one. */
+    private static final Pattern INSTANCE_ID = Pattern.compile("([a-z0-9]{1,16}-)?[A-Za-z0-9_-]{22}");
+
     private final JdbcClient jdbc;
 
     public LiveInstanceStore(JdbcClient jdbc) {
@@ -38,7 +42,7 @@ public class LiveInstanceStore implements InstanceArchive {
     @Override
     @Transactional(readOnly = true)
     public Optional<ArchivedInstance> find(String id) {
-        if (!UnguessableIds.isWellFormedId(id)) return Optional.empty();
+        if (id == null || !INSTANCE_ID.matcher(id).matches()) return Optional.empty();
         return jdbc.sql("SELECT id, client, owner_token_hash, last_used, " + RecordColumns.NAMES
                         + " FROM live_instance WHERE id = :id")
                 .param("id", id)

@@ -9,15 +9,27 @@ import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.security.SecureRandom;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import java.util.concurrent.ScheduledFuture;
 import java.util.function.Supplier;
+import java.util.regex.Pattern;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
@@ -31,14 +43,23 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
  * finding them, deleting them, and evicting the ones nobody used for a while. An evicted instance keeps only its
  * {@link LabRecord} and is rebuilt by replay on its next use, so many idle instances cost little memory and no CPU.
  *
- * <p><b>Persistence integration point.</b> An instance is fully described by {@link LabSession#record()}; a store
- * saves that (lab file text, seed, command log, position) and gives it back to {@link #restore(LabRecord)} after a
- * restart or for a shared link. This class does not save anything itself.
+ * <p><b>Outliving a restart.</b> An instance is fully described by {@link LabSession#record()}. With an
+ * {@link InstanceArchive} (the database, in the server), every instance's record is written there when it changed
+ * (checked at each sweep) and when the server stops, and an id this server does not hold in memory is looked up there
+ * and rebuilt by replay under the same id. Saved labs and share links are another matter: a store gives their
+ * records to {@link #restore(LabRecord, String)}, which starts a new instance under a new id.
+ *
+ * <p><b>Abandoned instances.</b> An instance nobody asked for during the time-to-live ({@code
+ * packetlab.instances.time-to-live}, 30 days by default) and nobody watches is deleted, in memory and in the archive.
  */
 @Service
 public class LabSessions {
+    private static final Logger LOG = LoggerFactory.getLogger(LabSessions.class);
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
     private static final SecureRandom IDS = new SecureRandom();
+    private static final Pattern SERVER_NAME = Pattern.compile("[a-z0-9]{1,16}");
+    /** How long stopping the server waits for one instance's record before it gives that instance up. */
+    private static final long SHUTDOWN_RECORD_SECONDS = 5;
 
     private final SessionScheduler scheduler;
     private final LabSession.Settings settings;
@@ -54,6 +75,22 @@ public class LabSessions {
     private int maxPerClient = 50;
     /** Who may change each instance (its owner token's hash); an instance missing here takes no token. */
     private final Map<String, InstanceOwner> owners = new ConcurrentHashMap<>();
+    private long timeToLiveNanos = Duration.ofDays(30).toNanos();
+    /** The server's name and a dash, put in front of its instance ids, or empty. */
+    private String idPrefix = "";
+    /** Null: instances live in memory only (as in unit tests of the runtime). */
+    private volatile InstanceArchive archive;
+    /** What was last written to the archive for each instance, so that an unchanged one is not written again. */
+    private final Map<String, LabRecord> archived = new ConcurrentHashMap<>();
+    /** Writes to the archive, off the scheduler's threads that run simulations. */
+    private final ExecutorService archiving = Executors.newSingleThreadExecutor(r -> {
+        Thread t = new Thread(r, "instance-archive");
+        t.setDaemon(true);
+        return t;
+    });
+    /** The wall-clock instant at which {@link SessionScheduler#now()} read {@link #epochNanos}. */
+    private final Instant epoch = Instant.now();
+    private final long epochNanos;
 
     @Autowired
     public LabSessions(@Value("${packetlab.instances.idle-eviction:10m}") Duration idleEviction,
@@ -64,13 +101,17 @@ public class LabSessions {
                        @Value("${packetlab.instances.events-per-second:200000}") long eventsPerSecond,
                        @Value("${packetlab.instances.processor-per-second:250ms}") Duration processorPerSecond,
                        @Value("${packetlab.instances.max:2000}") int maxInstances,
-                       @Value("${packetlab.instances.per-client:50}") int maxPerClient) {
+                       @Value("${packetlab.instances.per-client:50}") int maxPerClient,
+                       @Value("${packetlab.instances.time-to-live:30d}") Duration timeToLive,
+                       @Value("${packetlab.server-name:}") String serverName) {
         this(new SessionScheduler(), idleEviction,
                 new LabSession.Settings(captureBytes, maxNodes, maxLinks, inputsPerSecond, eventsPerSecond,
                         processorPerSecond.toNanos()),
                 loadCatalogue());
         this.maxInstances = maxInstances;
         this.maxPerClient = maxPerClient;
+        this.timeToLiveNanos = timeToLive.toNanos();
+        setServerName(serverName);
     }
 
     LabSessions(SessionScheduler scheduler, Duration idleEviction, LabSession.Settings settings,
@@ -79,8 +120,34 @@ public class LabSessions {
         this.settings = settings;
         this.idleNanos = idleEviction.toNanos();
         this.catalogue = catalogue;
+        this.epochNanos = scheduler.now();
         long sweep = Math.max(1_000_000_000L, Math.min(idleNanos / 4, 60_000_000_000L));
-        this.sweeper = scheduler.every(sweep, this::evictIdle);
+        this.sweeper = scheduler.every(sweep, this::sweep);
+    }
+
+    /** Keeps every instance in {@code archive} from now on, and finds there the ones this server does not hold. */
+    @Autowired(required = false)
+    public void setArchive(InstanceArchive archive) {
+        this.archive = archive;
+    }
+
+    /**
+     * Puts {@code name-} in front of every instance id this server makes, so that a proxy in front of several
+     * servers can send every request about an instance to the server that holds it (docs/deploy.md).
+     *
+     * @param name a short name of lower-case letters and digits, or empty for none
+     * @throws IllegalArgumentException naming the setting when the name is not such a name
+     */
+    void setServerName(String name) {
+        if (!name.isEmpty() && !SERVER_NAME.matcher(name).matches()) {
+            throw new IllegalArgumentException("packetlab.server-name \"" + name + "\": use 1 to 16 lower-case letters "
+                    + "and digits (it starts every instance id this server makes, as in s1-...)");
+        }
+        this.idPrefix = name.isEmpty() ? "" : name + "-";
+    }
+
+    void setTimeToLive(Duration timeToLive) {
+        this.timeToLiveNanos = timeToLive.toNanos();
     }
 
     public SessionScheduler scheduler() { return scheduler; }
@@ -178,9 +245,21 @@ public class LabSessions {
 
     /** An instance rebuilt from a record (saved, shared, or exported from another server), under a new id. */
     public LabSession restore(LabRecord record) {
+        return restore(record, null);
+    }
+
+    /**
+     * An instance rebuilt from a record under a new id, for a client address (a saved lab or a share link opened
+     * by someone), which counts against that address's limit as a new instance does.
+     *
+     * @param client the address, or null for an instance no client is counted for
+     * @throws TooManyInstancesException when the client holds as many as it may
+     */
+    public LabSession restore(LabRecord record, String client) {
         checkCapacity();
+        checkClient(client);
         LabSession s = LabSession.restore(newId(), record, scheduler, settings, extraListeners);
-        sessions.put(s.id(), s);
+        admit(s, client);
         return s;
     }
 
@@ -218,13 +297,30 @@ public class LabSessions {
      * @throws NotFoundException when there is no instance with that id
      */
     public LabSession get(String id) {
-        LabSession s = sessions.get(id);
-        if (s == null) throw new NotFoundException("instance", id);
-        return s;
+        return find(id).orElseThrow(() -> new NotFoundException("instance", id));
     }
 
+    /** The instance with that id: in memory, or else rebuilt from the archive (after a restart). */
     public Optional<LabSession> find(String id) {
-        return Optional.ofNullable(sessions.get(id));
+        LabSession s = sessions.get(id);
+        if (s != null || archive == null || id == null) return Optional.ofNullable(s);
+        return archive.find(id).map(this::reload);
+    }
+
+    /** Brings an archived instance back under its own id; a request that raced this one gets the same instance. */
+    private LabSession reload(ArchivedInstance kept) {
+        synchronized (clients) {
+            LabSession s = sessions.get(kept.id());
+            if (s != null) return s;
+            checkCapacity();
+            s = LabSession.restore(kept.id(), kept.record(), scheduler, settings, extraListeners);
+            sessions.put(s.id(), s);
+            if (kept.client() != null) clients.put(s.id(), kept.client());
+            owners.put(s.id(), kept.ownerTokenHash() != null ? InstanceOwner.owned(kept.ownerTokenHash())
+                    : InstanceOwner.readOnly(null));
+            archived.put(s.id(), kept.record());
+            return s;
+        }
     }
 
     public Collection<LabSession> all() {
@@ -234,10 +330,31 @@ public class LabSessions {
     /** Deletes an instance for good. */
     public void delete(String id) {
         LabSession s = sessions.remove(id);
-        if (s == null) throw new NotFoundException("instance", id);
+        InstanceArchive a = archive;
+        if (s == null && (a == null || a.find(id).isEmpty())) throw new NotFoundException("instance", id);
+        forget(id, s);
+    }
+
+    /**
+     * Takes an instance out of memory and out of the archive. The archive's copy goes on the archive's own thread,
+     * after any write of it already asked for, and this waits for that: a deleted instance is never found again.
+     */
+    private void forget(String id, LabSession s) {
         clients.remove(id);
         owners.remove(id);
-        s.close();
+        if (s != null) s.close();
+        InstanceArchive a = archive;
+        if (a == null) return;
+        try {
+            archiving.submit(() -> {
+                archived.remove(id);
+                quietly(() -> a.remove(id), "forget instance " + id);
+            }).get(30, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        } catch (ExecutionException | TimeoutException | RejectedExecutionException e) {
+            LOG.warn("instance {} may still be in the archive: {}", id, e.toString());
+        }
     }
 
     // ---- owner tokens (docs/protocol.md, "Owner tokens") ----------------------------------------------------------
@@ -300,6 +417,81 @@ public class LabSessions {
         this.extraListeners = listeners;
     }
 
+    /** What the sweeper does: evicts idle instances, deletes abandoned ones, archives changed ones. */
+    void sweep() {
+        evictIdle();
+        expireAbandoned();
+        archiveChanged();
+    }
+
+    /**
+     * Deletes every instance nobody watches that nobody asked for during the time-to-live, here and in the
+     * archive (those the archive holds but this server never loaded since its start, too).
+     */
+    void expireAbandoned() {
+        long now = scheduler.now();
+        for (LabSession s : sessions.values()) {
+            if (s.watchers() == 0 && now - s.lastUsed() > timeToLiveNanos && sessions.remove(s.id(), s)) {
+                forget(s.id(), s);
+            }
+        }
+        InstanceArchive a = archive;
+        if (a != null) {
+            Instant cutoff = wallClock(now - timeToLiveNanos);
+            try {
+                archiving.execute(() -> quietly(() -> a.removeUnusedSince(cutoff), "expire archived instances"));
+            } catch (RejectedExecutionException stopping) {
+                // the server is stopping; the next start expires them
+            }
+        }
+    }
+
+    /**
+     * Writes to the archive the record of every instance that changed since it was last written.
+     *
+     * @return done when every write is (the sweeper does not wait; tests do)
+     */
+    CompletableFuture<Void> archiveChanged() {
+        InstanceArchive a = archive;
+        if (a == null) return CompletableFuture.completedFuture(null);
+        List<CompletableFuture<Void>> writes = new ArrayList<>();
+        for (LabSession s : sessions.values()) {
+            writes.add(s.record().thenAcceptAsync(r -> {
+                if (!r.equals(archived.get(s.id())) && sessions.get(s.id()) == s) {
+                    quietly(() -> a.put(archivedInstance(s, r)), "archive instance " + s.id());
+                    archived.put(s.id(), r);
+                }
+            }, archiving));
+        }
+        return CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));
+    }
+
+    /** Waits until every archive write asked for so far is done (tests, and the last sweep before stopping). */
+    void awaitArchiving() throws InterruptedException, ExecutionException, TimeoutException {
+        archiving.submit(() -> { }).get(30, TimeUnit.SECONDS);
+    }
+
+    private ArchivedInstance archivedInstance(LabSession s, LabRecord r) {
+        InstanceOwner owner = owners.get(s.id());
+        // a read-only replay is kept without its replay token: brought back, it can be watched and not driven
+        String ownerTokenHash = owner == null || owner.readOnly() ? null : owner.tokenHash();
+        return new ArchivedInstance(s.id(), r, clients.get(s.id()), ownerTokenHash, wallClock(s.lastUsed()));
+    }
+
+    /** The wall-clock instant of a {@link SessionScheduler#now()} reading. */
+    private Instant wallClock(long schedulerNanos) {
+        return epoch.plusNanos(schedulerNanos - epochNanos);
+    }
+
+    /** Runs an archive write; a database that fails is logged, never allowed to stop the sweeper or a lab. */
+    private static void quietly(Runnable write, String what) {
+        try {
+            write.run();
+        } catch (RuntimeException e) {
+            LOG.warn("could not {}: {}", what, e.toString());
+        }
+    }
+
     /** Evicts every instance without watchers that nobody used for the idle time. */
     void evictIdle() {
         long now = scheduler.now();
@@ -308,17 +500,35 @@ public class LabSessions {
         }
     }
 
+    /** Stops the sweeper, writes every instance's record to the archive (so a restart loses none), stops the labs. */
     @PreDestroy
     public void shutdown() {
         sweeper.cancel(false);
+        archiving.shutdown(); // the writes asked for by the last sweep go first, then the final ones below
+        try {
+            archiving.awaitTermination(SHUTDOWN_RECORD_SECONDS, TimeUnit.SECONDS);
+            InstanceArchive a = archive;
+            if (a != null) for (LabSession s : sessions.values()) archiveNow(a, s);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
         scheduler.close();
     }
 
-    /** 128 random bits, URL-safe: an id nobody can guess or enumerate. */
-    private static String newId() {
+    private void archiveNow(InstanceArchive a, LabSession s) throws InterruptedException {
+        try {
+            LabRecord r = s.record().get(SHUTDOWN_RECORD_SECONDS, TimeUnit.SECONDS);
+            if (!r.equals(archived.get(s.id()))) quietly(() -> a.put(archivedInstance(s, r)), "archive instance " + s.id());
+        } catch (ExecutionException | TimeoutException e) {
+            LOG.warn("instance {} not archived on the way down: {}", s.id(), e.toString());
+        }
+    }
+
+    /** 128 random bits, URL-safe, after the server's name if it has one: an id nobody can guess or enumerate. */
+    private String newId() {
         byte[] b = new byte[16];
         IDS.nextBytes(b);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        return idPrefix + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
     }
 
     /** Reads the id of every {@code classpath:labs/*.yaml} (the catalogue validates them at start-up). */

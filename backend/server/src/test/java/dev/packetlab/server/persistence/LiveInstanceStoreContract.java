@@ -75,4 +75,13 @@ abstract class LiveInstanceStoreContract {
         assertThat(store.find(ID)).isEmpty();
         assertThat(store.find(OTHER)).isPresent();
     }
+
+    @Test
+    void anIdAfterAServerNameIsStoredAndFound() {
+        String id = "s2-" + ID;
+        store.put(instance(id, LabStoreContract.STATE, USED));
+
+        assertThat(store.find(id)).get().extracting(ArchivedInstance::id).isEqualTo(id);
+        store.remove(id);
+    }
 }

@@ -101,4 +101,66 @@ class LabSessionsTest {
         assertThatThrownBy(() -> sessions.createEmpty(null)).isInstanceOf(LabSessions.ServerFullException.class)
                 .hasMessageStartingWith("this server holds 1 lab instances, the most it takes");
     }
+
+    @Test
+    void anInstanceNobodyUsedForTheTimeToLiveIsDeleted() {
+        sessions.setTimeToLive(Duration.ofDays(30));
+        LabSession s = sessions.createEmpty(null, "10.1.1.1");
+        wall.addAndGet(Duration.ofDays(31).toNanos());
+
+        sessions.expireAbandoned();
+
+        assertThatThrownBy(() -> sessions.get(s.id())).isInstanceOf(NotFoundException.class);
+        assertThat(sessions.instancesOf("10.1.1.1")).isZero();
+    }
+
+    @Test
+    void anInstanceUsedWithinTheTimeToLiveIsKept() throws Exception {
+        sessions.setTimeToLive(Duration.ofDays(30));
+        LabSession s = sessions.createEmpty(null);
+        wall.addAndGet(Duration.ofDays(20).toNanos());
+        s.runState().get(10, TimeUnit.SECONDS);
+        wall.addAndGet(Duration.ofDays(20).toNanos());
+
+        sessions.expireAbandoned();
+
+        assertThat(sessions.get(s.id())).isSameAs(s);
+    }
+
+    @Test
+    void aWatchedInstanceOutlivesTheTimeToLive() throws Exception {
+        sessions.setTimeToLive(Duration.ofDays(30));
+        LabSession s = sessions.createEmpty(null);
+        s.attach(WATCHER).get(10, TimeUnit.SECONDS);
+        wall.addAndGet(Duration.ofDays(31).toNanos());
+
+        sessions.expireAbandoned();
+
+        assertThat(sessions.get(s.id())).isSameAs(s);
+    }
+
+    @Test
+    void aRecordOpenedForAClientCountsAgainstItsLimit() throws Exception {
+        LabSession s = sessions.createFromCatalogue("tcp-connection", 5L, "10.1.1.2");
+        LabRecord record = s.record().get(10, TimeUnit.SECONDS);
+
+        sessions.restore(record, "10.1.1.2");
+
+        assertThat(sessions.instancesOf("10.1.1.2")).isEqualTo(2);
+    }
+
+    @Test
+    void instanceIdsStartWithTheServersName() {
+        sessions.setServerName("s2");
+
+        assertThat(sessions.createEmpty(null).id()).matches("s2-[A-Za-z0-9_-]{22}");
+    }
+
+    @Test
+    void aServerNameThatCannotStartAnIdIsRefusedNamingTheSetting() {
+        assertThatThrownBy(() -> sessions.setServerName("S 2/"))
+                .isInstanceOf(IllegalArgumentException.class)
+                .hasMessage("packetlab.server-name \"S 2/\": use 1 to 16 lower-case letters and digits (it starts every "
+                        + "instance id this server makes, as in s1-...)");
+    }
 }
