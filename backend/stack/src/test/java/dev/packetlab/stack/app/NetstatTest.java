@@ -6,7 +6,6 @@ import dev.packetlab.stack.net.Host;
 import dev.packetlab.stack.sim.SimTime;
 import dev.packetlab.stack.socket.SocketTable;
 import dev.packetlab.stack.testing.TestNetwork;
-import dev.packetlab.stack.trace.TraceEvent;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
@@ -30,23 +29,10 @@ class NetstatTest {
         t.close();
     }
 
-    private void background(Host node, String command) {
-        t.shell(node).execute(command, true, code -> { });
-        advance(10);
-    }
-
-    private void advance(long millis) {
-        t.sim.runUntil(t.sim.now() + SimTime.millis(millis));
-    }
-
-    private long timeOf(String node, String state) {
-        return t.events(TraceEvent.SocketStateChanged.class).stream()
-                .filter(e -> e.node().equals(node) && e.to().equals(state)).findFirst().orElseThrow().time();
-    }
 
     @Test
     void aListenerShowsTheWildcardAddressItsBacklogAndNoPeer() {
-        background(srv, "nc -l 8888");
+        t.background(srv, "nc -l 8888");
 
         assertThat(t.run(srv, "netstat -ant")).isEqualTo(HEADER
                 + "tcp        0      1 0.0.0.0:8888            0.0.0.0:*               LISTEN     \n");
@@ -54,9 +40,9 @@ class NetstatTest {
 
     @Test
     void withoutAListenersAreLeftOutAndWithLOnlyThemAreListed() {
-        background(srv, "nc -l 8888");
+        t.background(srv, "nc -l 8888");
         t.shell(pc1).execute("nc srv 8888", code -> { });
-        advance(10);
+        t.advance(10);
 
         assertThat(t.run(srv, "netstat -nt")).isEqualTo("""
                 Active Internet connections (w/o servers)
@@ -72,7 +58,7 @@ class NetstatTest {
 
     @Test
     void theSideThatClosedFirstKeepsItsConnectionInTimeWait() {
-        background(srv, "nc -l 8888");
+        t.background(srv, "nc -l 8888");
 
         t.run(pc1, "echo hello | nc srv 8888");
 
@@ -82,12 +68,12 @@ class NetstatTest {
 
     @Test
     void theSideThatClosedSecondIsInLastAckUntilItsFinIsAcknowledgedThenGone() {
-        background(srv, "nc -l 8888");
+        t.background(srv, "nc -l 8888");
         t.run(pc1, "echo hello | nc srv 8888");
 
         assertThat(t.run(srv, "netstat -ant")).isEqualTo(HEADER
                 + "tcp        0      0 10.0.0.2:8888           10.0.0.1:38186          LAST_ACK   \n");
-        advance(10);
+        t.advance(10);
         assertThat(t.run(srv, "netstat -ant")).isEqualTo(HEADER);
     }
 
@@ -100,7 +86,7 @@ class NetstatTest {
         sockets.listen(listener, 5);
         sockets.accept(listener, accepted -> { });
 
-        background(pc1, "echo hi | nc srv 8888");
+        t.background(pc1, "echo hi | nc srv 8888");
 
         assertThat(t.run(srv, "netstat -ant")).isEqualTo(HEADER
                 + "tcp        0      5 0.0.0.0:8888            0.0.0.0:*               LISTEN     \n"
@@ -112,10 +98,10 @@ class NetstatTest {
     /** /proc/net/tcp counts in ticks of 1/100 s: 59.875 s left is printed as 59.87. */
     @Test
     void theTimewaitTimerShowsTheSecondsLeftTruncatedToHundredths() {
-        background(srv, "nc -l 8888");
+        t.background(srv, "nc -l 8888");
         t.run(pc1, "echo hello | nc srv 8888");
 
-        t.sim.runUntil(timeOf("pc1", "TIME_WAIT") + SimTime.millis(125));
+        t.sim.runUntil(t.timeOfState("pc1", "TIME_WAIT") + SimTime.millis(125));
 
         assertThat(t.run(pc1, "netstat -anto")).isEqualTo("""
                 Active Internet connections (servers and established)
@@ -127,9 +113,9 @@ class NetstatTest {
     /** The cable is cut, so "lost" is never acknowledged: RTO 1 s, then 2 s after the first retransmission. */
     @Test
     void theRetransmissionTimerShowsItsTimeLeftAndTheRetransmissionsSoFar() {
-        background(srv, "nc -l 8888");
+        t.background(srv, "nc -l 8888");
         t.shell(pc1).execute("nc srv 8888", code -> { });
-        advance(10);
+        t.advance(10);
         t.net.link("l0").setUp(false);
         long sent = t.sim.now();
         t.shell(pc1).input("lost\n");
@@ -142,15 +128,15 @@ class NetstatTest {
 
     @Test
     void aListenerAndAnIdleConnectionHaveNoTimerRunning() {
-        background(srv, "nc -l 8888");
+        t.background(srv, "nc -l 8888");
 
         assertThat(t.run(srv, "netstat -anto")).endsWith("LISTEN      off (0.00/0/0)\n");
     }
 
     @Test
     void udpSocketsHaveAnEmptyStateUnlessConnected() {
-        background(srv, "nc -u -l 9999");
-        background(pc1, "nc -u srv 9999");
+        t.background(srv, "nc -u -l 9999");
+        t.background(pc1, "nc -u srv 9999");
 
         assertThat(t.run(srv, "netstat -anu")).isEqualTo(HEADER
                 + "udp        0      0 0.0.0.0:9999            0.0.0.0:*                          \n");
@@ -160,9 +146,9 @@ class NetstatTest {
 
     @Test
     void withoutNAddressesAndPortsAreNamedFromHostsAndServices() {
-        background(srv, "echo-server");
+        t.background(srv, "echo-server");
         t.shell(pc1).execute("nc srv 7", code -> { });
-        advance(10);
+        t.advance(10);
 
         assertThat(t.run(srv, "netstat -at")).isEqualTo(HEADER
                 + "tcp        0    128 0.0.0.0:echo            0.0.0.0:*               LISTEN     \n"
@@ -187,7 +173,7 @@ class NetstatTest {
 
     @Test
     void pAddsAProgramColumnWhichIsADashForEverySocket() {
-        background(srv, "nc -l 8888");
+        t.background(srv, "nc -l 8888");
 
         assertThat(t.run(srv, "netstat -antp")).isEqualTo("""
                 Active Internet connections (servers and established)

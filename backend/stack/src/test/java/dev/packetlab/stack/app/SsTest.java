@@ -25,29 +25,20 @@ class SsTest {
         t.close();
     }
 
-    private void background(Host node, String command) {
-        t.shell(node).execute(command, true, code -> { });
-        advance(10);
-    }
-
-    private void advance(long millis) {
-        t.sim.runUntil(t.sim.now() + SimTime.millis(millis));
-    }
-
     /** pc1 connects to srv's echo server; "hello" goes there and back, so the connection has an RTT sample. */
     private void echoConnection() {
-        background(srv, "echo-server");
+        t.background(srv, "echo-server");
         t.shell(pc1).execute("nc srv 7", code -> { });
-        advance(10);
+        t.advance(10);
         t.shell(pc1).input("hello\n");
-        advance(500);
+        t.advance(500);
     }
 
     @Test
     void tanListsSocketsInColumnsAsWideAsTheirContentsWithAddressesAlignedOnTheirPorts() {
-        background(srv, "nc -l 8888");
+        t.background(srv, "nc -l 8888");
         t.shell(pc1).execute("nc srv 8888", code -> { });
-        advance(10);
+        t.advance(10);
 
         assertThat(t.run(srv, "ss -tan")).isEqualTo("""
                 State  Recv-Q Send-Q Local Address:Port Peer Address:Port
@@ -58,9 +49,9 @@ class SsTest {
 
     @Test
     void withoutAListenersAndTimeWaitAreLeftOut() {
-        background(srv, "nc -l 8888");
+        t.background(srv, "nc -l 8888");
         t.run(pc1, "echo hello | nc srv 8888");
-        background(srv, "nc -l 8888");
+        t.background(srv, "nc -l 8888");
 
         assertThat(t.run(pc1, "ss -tn")).isEqualTo("State Recv-Q Send-Q Local Address:Port Peer Address:Port\n");
         assertThat(t.run(pc1, "ss -tan")).isEqualTo("""
@@ -71,8 +62,8 @@ class SsTest {
 
     @Test
     void lListsListenersAndUnconnectedUdpSockets() {
-        background(srv, "echo-server");
-        background(srv, "nc -u -l 9999");
+        t.background(srv, "echo-server");
+        t.background(srv, "nc -u -l 9999");
 
         assertThat(t.run(srv, "ss -ln")).isEqualTo("""
                 Netid State  Recv-Q Send-Q Local Address:Port Peer Address:Port
@@ -83,7 +74,7 @@ class SsTest {
 
     @Test
     void hLeavesOutTheHeaderAndTheColumnsFitTheRowsAlone() {
-        background(srv, "nc -l 8888");
+        t.background(srv, "nc -l 8888");
 
         // the queues keep ss's "%-6d"
         assertThat(t.run(srv, "ss -tlnH")).isEqualTo("LISTEN 0      1      0.0.0.0:8888 0.0.0.0:*\n");
@@ -109,7 +100,7 @@ class SsTest {
      */
     @Test
     void oShowsTheTimewaitTimerInSsUnits() {
-        background(srv, "nc -l 8888");
+        t.background(srv, "nc -l 8888");
         t.run(pc1, "echo hello | nc srv 8888");
         long timeWait = t.events(TraceEvent.SocketStateChanged.class).stream()
                 .filter(e -> e.node().equals("pc1") && e.to().equals("TIME_WAIT")).findFirst().orElseThrow().time();
@@ -175,7 +166,7 @@ class SsTest {
         t.net.link("l0").setUp(false);
         t.shell(pc1).input("lost\n");
 
-        advance(3500);
+        t.advance(3500);
 
         assertThat(t.run(pc1, "ss -tni")).contains("\t newreno rto:4000 backoff:2 rtt:2.009/1.004 mss:1460 advmss:1460"
                 + " cwnd:1 ssthresh:2 send 5813838bps retrans:2 snd_wnd:65529");
@@ -183,7 +174,7 @@ class SsTest {
 
     @Test
     void aTimeWaitSocketHasAnEmptyInfoLineAsLinuxKeepsNoTcpInfoForIt() {
-        background(srv, "nc -l 8888");
+        t.background(srv, "nc -l 8888");
         t.run(pc1, "echo hello | nc srv 8888");
 
         assertThat(t.run(pc1, "ss -tani"))

@@ -151,6 +151,29 @@ public final class TestNetwork implements AutoCloseable {
 
     public int lastExitCode;
 
+    /**
+     * Starts {@code command} on {@code node} as a script's {@code node: command &} does and lets it start (10 ms).
+     *
+     * @return its exit code in the one slot, {@link Integer#MIN_VALUE} while it runs
+     */
+    public int[] background(Node node, String command) {
+        int[] exit = {Integer.MIN_VALUE};
+        shell(node).execute(command, true, code -> exit[0] = code);
+        advance(10);
+        return exit;
+    }
+
+    /** Runs the simulation for {@code millis} simulated milliseconds. */
+    public void advance(long millis) {
+        sim.runUntil(sim.now() + SimTime.millis(millis));
+    }
+
+    /** When a socket of {@code node} first entered {@code state} (a TCP state name such as "TIME_WAIT"). */
+    public long timeOfState(String node, String state) {
+        return events(TraceEvent.SocketStateChanged.class).stream()
+                .filter(e -> e.node().equals(node) && e.to().equals(state)).findFirst().orElseThrow().time();
+    }
+
     /** What {@code node}'s terminal printed since event index {@code from}, without the prompt line. */
     public String terminalOutput(String node, int from) {
         StringBuilder s = new StringBuilder();
