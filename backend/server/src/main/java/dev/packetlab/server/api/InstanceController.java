@@ -11,6 +11,7 @@ import dev.packetlab.server.runtime.PacketPage;
 import dev.packetlab.server.runtime.PacketQuery;
 import dev.packetlab.server.runtime.RunState;
 import dev.packetlab.server.runtime.Snapshot;
+import dev.packetlab.server.runtime.SocketHistoryView;
 import dev.packetlab.server.runtime.SocketView;
 import dev.packetlab.stack.trace.PcapWriter;
 import io.swagger.v3.oas.annotations.Operation;
@@ -164,6 +165,19 @@ public class InstanceController {
     @GetMapping("/{id}/nodes/{node}/sockets")
     public List<SocketView> sockets(@PathVariable String id, @PathVariable String node) {
         return Await.of(sessions.get(id).sockets(node));
+    }
+
+    @Operation(summary = "A node's sockets since the instance started: each state change with its cause, and the TCP "
+            + "variables after each change (bounded: what was cut is counted)")
+    @GetMapping("/{id}/nodes/{node}/sockets/history")
+    public SocketHistoryView socketHistory(@PathVariable String id, @PathVariable String node) {
+        return Await.of(sessions.get(id).socketHistory(node));
+    }
+
+    @Operation(summary = "Every node's sockets since the instance started, as .../nodes/{node}/sockets/history")
+    @GetMapping("/{id}/sockets/history")
+    public SocketHistoryView socketHistory(@PathVariable String id) {
+        return Await.of(sessions.get(id).socketHistory(null));
     }
 
     // ---- topology edits ----------------------------------------------------------------------------------------

@@ -6,6 +6,7 @@ import dev.packetlab.server.runtime.JobView;
 import dev.packetlab.server.runtime.RunState;
 import dev.packetlab.server.runtime.SessionObserver.FrameInfo;
 import dev.packetlab.server.runtime.Snapshot;
+import dev.packetlab.server.runtime.SocketCause;
 import dev.packetlab.server.runtime.Throttling;
 import dev.packetlab.stack.trace.TraceEvent;
 import java.util.LinkedHashMap;
@@ -166,6 +167,9 @@ final class Messages {
                 m.put("from", e.from());
                 m.put("to", e.to());
                 m.put("cause", e.cause());
+                SocketCause c = SocketCause.of(e.cause());
+                m.put("code", c.code());
+                m.put("params", c.params());
             }
             case TraceEvent.TcpVariablesChanged e -> {
                 m = start("tcp", e);
