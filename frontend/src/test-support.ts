@@ -46,6 +46,8 @@ export function fakeApi(result: LabSummary[] | Error, overrides: Partial<ApiClie
     createShareLink: notFaked('createShareLink'),
     openShareLink: notFaked('openShareLink'),
     startSharedInstance: notFaked('startSharedInstance'),
+    instanceToken: () => null,
+    keepInstanceToken: () => {},
     ...overrides,
   };
   return api;

@@ -1,6 +1,8 @@
+import { pageInstanceTokens, type InstanceTokenStore } from './instanceTokens';
 import type { ControlMessage, LinkView, NodeView, RunState, Snapshot } from './protocol';
 import type {
   CreateInstanceRequest,
+  InstanceTokens,
   LabSummary,
   PacketDetail,
   PacketPage,
@@ -23,10 +25,14 @@ export class ApiError extends Error {
   }
 }
 
-/** The typed client for PacketLab's REST API. The only module that calls `fetch`. */
+/**
+ * The typed client for PacketLab's REST API. The only module that calls `fetch`. It keeps the token the server gives
+ * for each instance this browser creates or opens, and sends it (`Authorization: Bearer`) on every call that changes
+ * that instance; the lab's WebSocket reads the same store.
+ */
 export interface ApiClient {
   listLabs(signal?: AbortSignal): Promise<LabSummary[]>;
-  /** Starts an instance; resolves to its first snapshot. */
+  /** Starts an instance and keeps its owner token; resolves to its first snapshot. */
   createInstance(request: CreateInstanceRequest): Promise<Snapshot>;
   /** The instance as a lab file (YAML), with its title, steps and node positions. */
   labFile(instanceId: string, signal?: AbortSignal): Promise<string>;
@@ -52,13 +58,21 @@ export interface ApiClient {
   updateSavedLab(savedLabId: string, ownerToken: string, instanceId: string): Promise<void>;
   createShareLink(savedLabId: string, ownerToken: string, mode: ShareMode): Promise<ShareLink>;
   openShareLink(linkId: string): Promise<SharedLab>;
-  /** A live instance of a share link's lab at the shared point; resolves to its first snapshot. */
+  /** A live instance of a share link's lab at the shared point, its token kept; resolves to its first snapshot. */
   startSharedInstance(linkId: string): Promise<Snapshot>;
+  /** The token this browser holds for an instance (owner or replay), or null: it may only watch it. */
+  instanceToken(instanceId: string): string | null;
+  /** Keeps a token given for an instance some other way (a class's student or teacher token owns their lab). */
+  keepInstanceToken(instanceId: string, token: string): void;
 }
 
 type Fetch = (input: string, init?: RequestInit) => Promise<Response>;
 
-export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input, init), baseUrl = ''): ApiClient {
+export function createApiClient(
+  fetchImpl: Fetch = (input, init) => fetch(input, init),
+  baseUrl = '',
+  tokens: InstanceTokenStore = pageInstanceTokens(),
+): ApiClient {
   async function getJson<T>(path: string, signal?: AbortSignal): Promise<T> {
     const response = await fetchImpl(baseUrl + path, { headers: { Accept: 'application/json' }, signal });
     if (!response.ok) {
@@ -89,12 +103,26 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
   const json = <T>(r: Response) => r.json() as Promise<T>;
   const none = async () => undefined;
   const bearer = (token: string) => ({ Authorization: `Bearer ${token}` });
+  /** The Authorization header that changes instance `id`, if this browser holds its token. */
+  const owner = (id: string): Record<string, string> => {
+    const token = tokens.get(id);
+    return token ? bearer(token) : {};
+  };
+  /** Keeps the token a created or opened instance was answered with; the snapshot is what callers use. */
+  const created = async (r: Response): Promise<Snapshot> => {
+    const body = (await r.json()) as Snapshot & InstanceTokens;
+    const token = body.ownerToken ?? body.replayToken;
+    if (token) tokens.set(body.instance, token);
+    delete body.ownerToken;
+    delete body.replayToken;
+    return body;
+  };
   const saved = (id: string) => `/api/saved-labs/${encodeURIComponent(id)}`;
   const share = (id: string) => `/api/share/${encodeURIComponent(id)}`;
 
   return {
     listLabs: (signal) => getJson<LabSummary[]>('/api/labs', signal),
-    createInstance: (request) => send('POST', '/api/instances', request, (r) => r.json() as Promise<Snapshot>),
+    createInstance: (request) => send('POST', '/api/instances', request, created),
     labFile: async (id, signal) => {
       const response = await fetchImpl(baseUrl + instance(id) + '/lab-file', {
         headers: { Accept: 'application/yaml' },
@@ -104,8 +132,12 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
       return response.text();
     },
     control: (id, control) =>
-      send('POST', instance(id) + '/run', { ...control, action: control.action.toUpperCase().replace(/-/g, '_') }, (r) =>
-        r.json() as Promise<RunState>,
+      send(
+        'POST',
+        instance(id) + '/run',
+        { ...control, action: control.action.toUpperCase().replace(/-/g, '_') },
+        (r) => r.json() as Promise<RunState>,
+        owner(id),
       ),
     packets: (id, query, page, size, signal) => {
       const params = new URLSearchParams();
@@ -118,17 +150,23 @@ export function createApiClient(fetchImpl: Fetch = (input, init) => fetch(input,
     },
     packet: (id, number, signal) => getJson<PacketDetail>(`${instance(id)}/packets/${number}`, signal),
     pcapUrl: (id, node) => baseUrl + instance(id) + '/pcap' + (node ? `?node=${encodeURIComponent(node)}` : ''),
-    addNode: (id, node) => send('POST', `${instance(id)}/nodes`, node, json<NodeView>),
-    editNode: (id, node, set) => send('PATCH', `${instance(id)}/nodes/${encodeURIComponent(node)}`, set, json<NodeView>),
-    removeNode: (id, node) => send('DELETE', `${instance(id)}/nodes/${encodeURIComponent(node)}`, undefined, none),
-    addLink: (id, link) => send('POST', `${instance(id)}/links`, link, json<LinkView>),
-    editLink: (id, link, set) => send('PATCH', `${instance(id)}/links/${encodeURIComponent(link)}`, set, json<LinkView>),
-    removeLink: (id, link) => send('DELETE', `${instance(id)}/links/${encodeURIComponent(link)}`, undefined, none),
-    saveLab: (id) => send('POST', '/api/saved-labs', { instance: id }, json<SavedLabCreated>),
-    updateSavedLab: (savedId, token, id) => send('PUT', saved(savedId), { instance: id }, none, bearer(token)),
+    addNode: (id, node) => send('POST', `${instance(id)}/nodes`, node, json<NodeView>, owner(id)),
+    editNode: (id, node, set) =>
+      send('PATCH', `${instance(id)}/nodes/${encodeURIComponent(node)}`, set, json<NodeView>, owner(id)),
+    removeNode: (id, node) => send('DELETE', `${instance(id)}/nodes/${encodeURIComponent(node)}`, undefined, none, owner(id)),
+    addLink: (id, link) => send('POST', `${instance(id)}/links`, link, json<LinkView>, owner(id)),
+    editLink: (id, link, set) =>
+      send('PATCH', `${instance(id)}/links/${encodeURIComponent(link)}`, set, json<LinkView>, owner(id)),
+    removeLink: (id, link) => send('DELETE', `${instance(id)}/links/${encodeURIComponent(link)}`, undefined, none, owner(id)),
+    // saving an instance takes its owner token; an update's header carries the saved lab's, so the instance's goes in the body
+    saveLab: (id) => send('POST', '/api/saved-labs', { instance: id }, json<SavedLabCreated>, owner(id)),
+    updateSavedLab: (savedId, token, id) =>
+      send('PUT', saved(savedId), { instance: id, instanceToken: tokens.get(id) ?? undefined }, none, bearer(token)),
     createShareLink: (savedId, token, mode) => send('POST', `${saved(savedId)}/share-links`, { mode }, json<ShareLink>, bearer(token)),
     openShareLink: (linkId) => getJson<SharedLab>(share(linkId)),
-    startSharedInstance: (linkId) => send('POST', `${share(linkId)}/instances`, undefined, json<Snapshot>),
+    startSharedInstance: (linkId) => send('POST', `${share(linkId)}/instances`, undefined, created),
+    instanceToken: (id) => tokens.get(id),
+    keepInstanceToken: (id, token) => tokens.set(id, token),
   };
 }
 

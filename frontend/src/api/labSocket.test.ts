@@ -116,3 +116,58 @@ describe('labSocketUrl', () => {
     expect(labSocketUrl('abc', { protocol: 'https:', host: 'lab.example' })).toBe('wss://lab.example/ws/labs/abc');
   });
 });
+
+describe('LabSocket: the owner token', () => {
+  function withToken(token: string | null) {
+    const sockets: FakeSocket[] = [];
+    const timers: { fn: () => void; ms: number }[] = [];
+    const socket = new LabSocket({
+      url: 'ws://lab/ws/labs/i1',
+      onBatch: () => {},
+      onStatus: () => {},
+      token: () => token,
+      createSocket: (url) => {
+        const s = new FakeSocket(url);
+        sockets.push(s);
+        return s;
+      },
+      setTimer: (fn, ms) => timers.push({ fn, ms }),
+      clearTimer: () => {},
+    });
+    return { socket, sockets, timers };
+  }
+
+  it('proves the token with an auth message first, before what waited for the connection', () => {
+    const h = withToken('owner-1');
+    h.socket.connect();
+    h.socket.send({ type: 'line', node: 'pc1', text: 'ls' });
+    h.sockets[0]!.open();
+    expect(h.sockets[0]!.sent.map((t) => JSON.parse(t) as unknown)).toEqual([
+      { type: 'auth', token: 'owner-1' },
+      { type: 'line', node: 'pc1', text: 'ls' },
+    ]);
+  });
+
+  it('proves it again on every new connection after a drop', () => {
+    const h = withToken('owner-1');
+    h.socket.connect();
+    h.sockets[0]!.open();
+    h.sockets[0]!.drop(1006);
+    h.timers[0]!.fn();
+    h.sockets[1]!.open();
+    expect(h.sockets[1]!.sent).toEqual(['{"type":"auth","token":"owner-1"}']);
+  });
+
+  it('sends no auth message without a token: the connection only watches', () => {
+    const h = withToken(null);
+    h.socket.connect();
+    h.sockets[0]!.open();
+    expect(h.sockets[0]!.sent).toEqual([]);
+  });
+
+  it('never puts the token in the address', () => {
+    const h = withToken('owner-1');
+    h.socket.connect();
+    expect(h.sockets[0]!.url).toBe('ws://lab/ws/labs/i1');
+  });
+});

@@ -1,4 +1,11 @@
+import { instanceOfSocketUrl, pageInstanceTokens } from './instanceTokens';
 import type { BatchMessage, ClientMessage, ServerMessage } from './protocol';
+
+/** Proves the connection holds the instance's owner (or replay) token; the server answers `authorized`. */
+export interface AuthMessage {
+  type: 'auth';
+  token: string;
+}
 
 /**
  * Where the connection to an instance stands: `connecting` the first time, `open` once the server said hello,
@@ -24,6 +31,12 @@ export interface LabSocketOptions {
   onBatch(messages: ServerMessage[]): void;
   onStatus(status: ConnectionStatus, detail?: string): void;
   createSocket?: (url: string) => WebSocketLike;
+  /**
+   * The instance's owner (or replay) token, sent in an `auth` message first thing on every connection: without it the
+   * server lets the connection watch but refuses its input. By default, the token this browser keeps for the
+   * instance of a `/ws/labs/{id}` URL (docs/protocol.md).
+   */
+  token?: () => string | null;
   setTimer?: (fn: () => void, ms: number) => unknown;
   clearTimer?: (handle: unknown) => void;
 }
@@ -49,11 +62,15 @@ export class LabSocket {
   private stopped = false;
   private readonly queue: string[] = [];
   private readonly createSocket: (url: string) => WebSocketLike;
+  private readonly token: () => string | null;
   private readonly setTimer: (fn: () => void, ms: number) => unknown;
   private readonly clearTimer: (handle: unknown) => void;
 
   constructor(private readonly options: LabSocketOptions) {
     this.createSocket = options.createSocket ?? ((url) => new WebSocket(url) as unknown as WebSocketLike);
+    const instance = instanceOfSocketUrl(options.url);
+    const tokens = options.token ? null : pageInstanceTokens();
+    this.token = options.token ?? (() => (instance && tokens ? tokens.get(instance) : null));
     this.setTimer = options.setTimer ?? ((fn, ms) => setTimeout(fn, ms));
     this.clearTimer = options.clearTimer ?? ((h) => clearTimeout(h as ReturnType<typeof setTimeout>));
   }
@@ -95,7 +112,9 @@ export class LabSocket {
     const socket = this.createSocket(this.options.url);
     this.socket = socket;
     socket.onopen = () => {
-      // the server speaks first (hello, then the snapshot); what waited goes out behind it
+      // the server speaks first (hello, then the snapshot); the token goes before what waited, which needs it
+      const token = this.token();
+      if (token) socket.send(JSON.stringify({ type: 'auth', token } satisfies AuthMessage));
       for (const text of this.queue.splice(0)) socket.send(text);
     };
     socket.onmessage = (event) => this.receive(event.data);

@@ -27,6 +27,15 @@ export interface ProblemDetail {
   errors?: { field: string; message: string }[];
 }
 
+/**
+ * The tokens a `201` that creates or opens an instance answers beside its snapshot, once: `ownerToken` for an ordinary
+ * instance, `replayToken` for a read-only replay (it only runs the replay).
+ */
+export interface InstanceTokens {
+  ownerToken?: string;
+  replayToken?: string;
+}
+
 /** What `POST /api/instances` starts: a catalogue lab, a lab file's text, or (neither) an empty lab. */
 export type CreateInstanceRequest = { lab: string } | { labFile: string } | Record<string, never>;
 

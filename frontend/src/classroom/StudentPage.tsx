@@ -30,10 +30,11 @@ export function StudentPage({ api, classId }: { api: ApiClient; classroom: Class
   // a lab given by a reset starts paused: set it playing as joining does
   useEffect(() => {
     if (shown.current && instance && instance !== shown.current) {
+      if (membership) api.keepInstanceToken(instance, membership.token);
       api.control(instance, { action: 'play', speed: DEFAULT_SPEED, skipIdle: true }).catch(() => {});
     }
     if (instance) shown.current = instance;
-  }, [api, instance]);
+  }, [api, instance, membership]);
 
   // the teacher's screen comes up when they start presenting, and goes when they stop
   useEffect(() => {
@@ -113,7 +114,7 @@ export function StudentPage({ api, classId }: { api: ApiClient; classroom: Class
       )}
       <div class="class-body">
         {!me.ended && view === 'own' && me.instance && (
-          <OwnLab key={me.instance} api={api} instanceId={me.instance} progress={me.progress} />
+          <OwnLab key={me.instance} api={api} instanceId={me.instance} token={membership.token} progress={me.progress} />
         )}
         {!me.ended && view === 'presented' && presenting && (
           <PresentedLab api={api} classId={classId} token={membership.token} onBack={() => setView('own')} />
@@ -154,8 +155,12 @@ function StudentBar({ me }: { me: Me }) {
  * The student's own lab. The class judges its checks; their verdicts go into the lab's own steps panel as the lab
  * protocol's `check` messages would.
  */
-function OwnLab({ api, instanceId, progress }: { api: ApiClient; instanceId: string; progress: StepStatus[] }) {
-  const connection = useMemo(() => new LabConnection(instanceId, api), [api, instanceId]);
+function OwnLab(props: { api: ApiClient; instanceId: string; token: string; progress: StepStatus[] }) {
+  const { api, instanceId, progress } = props;
+  const connection = useMemo(() => {
+    api.keepInstanceToken(instanceId, props.token); // the student token owns the student's lab: it types and runs it
+    return new LabConnection(instanceId, api);
+  }, [api, instanceId, props.token]);
   useVerdicts(connection, progress);
   return <ClassLabView connection={connection} api={api} instanceId={instanceId} readOnly={false} testId="class-lab-own" />;
 }

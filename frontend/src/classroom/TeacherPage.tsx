@@ -246,7 +246,7 @@ export function TeacherPage({ api, classroom, classId }: { api: ApiClient; class
           </section>
         )}
         {tab.kind === 'mylab' && dashboard.teacherInstance && (
-          <TeacherLab api={api} instanceId={dashboard.teacherInstance} />
+          <TeacherLab api={api} instanceId={dashboard.teacherInstance} token={token} />
         )}
         {watching && !dashboard.ended && (
           <WatchedLab api={api} classId={classId} token={token} student={watching} />
@@ -272,8 +272,11 @@ function TabButton(props: { id: string; active: boolean; onClick: () => void; ch
 }
 
 /** The teacher's own lab, in full: the one "present" shows the class. */
-function TeacherLab({ api, instanceId }: { api: ApiClient; instanceId: string }) {
-  const connection = useMemo(() => new LabConnection(instanceId, api), [api, instanceId]);
+function TeacherLab({ api, instanceId, token }: { api: ApiClient; instanceId: string; token: string }) {
+  const connection = useMemo(() => {
+    api.keepInstanceToken(instanceId, token); // the teacher token owns the teacher's lab
+    return new LabConnection(instanceId, api);
+  }, [api, instanceId, token]);
   return <ClassLabView connection={connection} api={api} instanceId={instanceId} readOnly={false} testId="class-lab-mine" />;
 }
 

@@ -1,3 +1,4 @@
+import { pageInstanceTokens } from '../api/instanceTokens';
 import type { LocalizedText } from '../api/types';
 
 /** A lab instance this browser opened, to come back to from the home page. */
@@ -61,7 +62,9 @@ export function touchLab(storage: Storage | null, instanceId: string, now: numbe
   return rememberLab(storage, { ...found, openedAt: now });
 }
 
+/** Forgets a lab, and the token this browser kept to change it. */
 export function forgetLab(storage: Storage | null, instanceId: string): RecentLab[] {
+  pageInstanceTokens().forget(instanceId);
   return save(storage, loadRecent(storage).filter((r) => r.instanceId !== instanceId));
 }
 

@@ -3,6 +3,7 @@ package dev.packetlab.server.classroom;
 import dev.packetlab.server.classroom.ClassroomStore.ClassRow;
 import dev.packetlab.server.classroom.ClassroomStore.MemberRow;
 import dev.packetlab.server.classroom.ClassroomStore.ProgressRow;
+import dev.packetlab.server.runtime.InstanceOwner;
 import dev.packetlab.server.runtime.LabRecord;
 import dev.packetlab.server.runtime.LabSession;
 import dev.packetlab.server.runtime.LabSessions;
@@ -111,6 +112,7 @@ public class Classrooms {
                 : sessions.create(fileName == null || fileName.isBlank() ? "class.yaml" : fileName, labFile, null);
         LabRecord lab = await(teacherLab.record());
         String token = ClassTokens.newToken();
+        ownedBy(teacherLab, ClassTokens.hash(token));
         Instant now = ClassroomStore.now();
         while (true) {
             ClassRow row = new ClassRow(ClassTokens.newId(), JoinCode.next(), ClassTokens.hash(token), now, labId,
@@ -204,7 +206,7 @@ public class Classrooms {
         if (c.ended()) throw ClassroomException.ended();
         LiveMember m = c.member(memberId);
         if (m == null) throw ClassroomException.noStudent(memberId);
-        LabSession fresh = sessions.create(c.fileName, c.labFile, c.seed);
+        LabSession fresh = ownedBy(sessions.create(c.fileName, c.labFile, c.seed), m.tokenHash);
         LabSession old;
         synchronized (m.sessionLock) {
             old = m.session();
@@ -246,7 +248,7 @@ public class Classrooms {
         if (c.locked()) throw ClassroomException.locked();
         String displayName = DisplayNames.clean(name);
         String token = ClassTokens.newToken();
-        LabSession lab = sessions.create(c.fileName, c.labFile, c.seed);
+        LabSession lab = ownedBy(sessions.create(c.fileName, c.labFile, c.seed), ClassTokens.hash(token));
         Instant now = ClassroomStore.now();
         MemberRow row = new MemberRow(ClassTokens.newId(), c.id, displayName, ClassTokens.hash(token), List.of(), 0, 0,
                 now, null);
@@ -364,10 +366,19 @@ public class Classrooms {
         synchronized (m.sessionLock) {
             LabSession s = m.session();
             if (s != null && sessions.find(s.id()).orElse(null) == s) return s;
-            LabSession restored = sessions.restore(m.saved());
+            LabSession restored = ownedBy(sessions.restore(m.saved()), m.tokenHash);
             attachChecks(c, m, restored, false);
             return restored;
         }
+    }
+
+    /**
+     * Makes a class's lab its user's: a student's lab is changed with their student token, the teacher's with the
+     * teacher token, which their pages hold already (docs/classroom.md, "Roles").
+     */
+    private LabSession ownedBy(LabSession s, String tokenHash) {
+        sessions.own(s, InstanceOwner.owned(tokenHash));
+        return s;
     }
 
     /** The teacher's own lab: the one they have, or theirs restored from the store. */
@@ -376,7 +387,7 @@ public class Classrooms {
             LabSession s = c.teacherLab();
             if (s != null && sessions.find(s.id()).orElse(null) == s) return s;
             if (c.ended()) throw ClassroomException.ended();
-            LabSession restored = sessions.restore(c.teacherSaved());
+            LabSession restored = ownedBy(sessions.restore(c.teacherSaved()), c.teacherTokenHash);
             c.teacherLab(restored);
             return restored;
         }

@@ -9,12 +9,13 @@ import java.util.List;
 
 /**
  * What a client sends to save or update a lab: either {@code instance}, the id of a live instance whose record is
- * taken as it stands, or the fields of a {@link LabRecord}. Of those, {@code labFile}, {@code seed} and {@code time}
+ * taken as it stands (an update carries that instance's owner token as {@code instanceToken}, since its
+ * {@code Authorization} header carries the saved lab's), or the fields of a {@link LabRecord}. Of those, {@code labFile}, {@code seed} and {@code time}
  * are required; {@code fileName} defaults to {@code lab.yaml}, {@code log} to no entries and {@code events} to -1
  * (unknown: the lab is rebuilt to where every event due by {@code time} has run).
  */
-public record LabRecordBody(String instance, String fileName, String labFile, Long seed, List<LogEntry> log, Long time,
-                            Long events) {
+public record LabRecordBody(String instance, String instanceToken, String fileName, String labFile, Long seed,
+                            List<LogEntry> log, Long time, Long events) {
 
     /**
      * The live instance to take the record of, or null when the body is a record.
@@ -22,7 +23,13 @@ public record LabRecordBody(String instance, String fileName, String labFile, Lo
      * @throws InvalidLabRecordException if it names an instance and carries record fields too
      */
     public String instanceAlone() {
-        if (instance == null) return null;
+        if (instance == null) {
+            if (instanceToken != null) {
+                throw new InvalidLabRecordException(List.of(new FieldError("instanceToken",
+                        "goes with instance: it is the owner token of the live instance to save")));
+            }
+            return null;
+        }
         if (fileName != null || labFile != null || seed != null || log != null || time != null || events != null) {
             throw new InvalidLabRecordException(List.of(new FieldError("instance",
                     "comes alone: a lab is saved either from a live instance or from a record, not both")));

@@ -1,5 +1,8 @@
 package dev.packetlab.server.share;
 
+import dev.packetlab.server.api.CreatedInstance;
+import dev.packetlab.server.api.InstanceAccess;
+import dev.packetlab.server.runtime.InstanceOwner.Right;
 import dev.packetlab.server.runtime.LabRecord;
 import dev.packetlab.server.runtime.LabSession;
 import dev.packetlab.server.runtime.LabSessions;
@@ -25,24 +28,36 @@ public class LiveLabs {
     private static final long WAIT_SECONDS = 60;
 
     private final LabSessions sessions;
+    private final InstanceAccess access;
 
-    public LiveLabs(LabSessions sessions) {
+    public LiveLabs(LabSessions sessions, InstanceAccess access) {
         this.sessions = sessions;
+        this.access = access;
     }
 
-    /** @throws LiveInstanceNotFoundException if this server holds no instance with that id */
-    LabRecord recordOf(String instanceId) {
+    /**
+     * The record of a live instance, for its owner (saving it is taking a copy anyone could then share or fork: a
+     * read-only replay is never saved).
+     *
+     * @param ownerToken the instance's owner token as the request carried it, or null
+     * @throws LiveInstanceNotFoundException if this server holds no instance with that id
+     * @throws ErrorResponseException        401 without the owner token or with another one, 403 for a read-only replay
+     */
+    LabRecord recordOf(String instanceId, String ownerToken) {
         LabSession session = sessions.find(instanceId).orElseThrow(() -> new LiveInstanceNotFoundException(instanceId));
+        access.requireToken(instanceId, ownerToken, Right.CHANGE);
         return await(session.record());
     }
 
     /**
-     * A new live instance rebuilt from {@code record}: 201, located at {@code /api/instances/{id}}, its snapshot.
+     * A new live instance rebuilt from {@code record}: 201, located at {@code /api/instances/{id}}, its snapshot and
+     * its token: an owner token, or for a read-only replay ({@code readOnly}) a replay token that drives the replay and
+     * changes nothing.
      *
      * @throws ErrorResponseException 422 if the record does not replay (a hand-made log whose event counts the
      *                                simulation never reaches); the half-built instance is deleted
      */
-    ResponseEntity<Snapshot> start(LabRecord record) {
+    ResponseEntity<CreatedInstance> start(LabRecord record, boolean readOnly) {
         LabSession session = sessions.restore(record);
         Snapshot snapshot;
         try {
@@ -54,7 +69,10 @@ public class LiveLabs {
             throw new ErrorResponseException(HttpStatus.UNPROCESSABLE_CONTENT, ProblemDetail.forStatusAndDetail(
                     HttpStatus.UNPROCESSABLE_CONTENT, "The lab's record does not replay: " + e.getMessage()), e);
         }
-        return ResponseEntity.created(URI.create("/api/instances/" + session.id())).body(snapshot);
+        CreatedInstance created = readOnly
+                ? CreatedInstance.replay(snapshot, sessions.issueReplayToken(session))
+                : CreatedInstance.owned(snapshot, sessions.issueOwnerToken(session));
+        return ResponseEntity.created(URI.create("/api/instances/" + session.id())).body(created);
     }
 
     private static <T> T await(CompletableFuture<T> future) {

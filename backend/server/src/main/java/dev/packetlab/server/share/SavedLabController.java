@@ -3,8 +3,9 @@ package dev.packetlab.server.share;
 import dev.packetlab.server.persistence.LabStore;
 import dev.packetlab.server.persistence.SavedLabCreated;
 import dev.packetlab.server.persistence.ShareLink;
+import dev.packetlab.server.api.CreatedInstance;
+import dev.packetlab.server.api.InstanceAccess;
 import dev.packetlab.server.runtime.LabRecord;
-import dev.packetlab.server.runtime.Snapshot;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -19,7 +20,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Saving a lab and sharing it, for its owner ({@code docs/persistence.md}). Every request but the first carries the
- * owner token as {@code Authorization: Bearer TOKEN}.
+ * saved lab's owner token as {@code Authorization: Bearer TOKEN}. Saving a live instance needs that instance's owner
+ * token: as the {@code Authorization} header of the first save, as {@code instanceToken} in the body of an update
+ * (whose header carries the saved lab's).
  */
 @RestController
 @RequestMapping("/api/saved-labs")
@@ -35,8 +38,11 @@ public class SavedLabController {
 
     /** Saves a new lab (a live instance, or a record): 201 with its id and owner token, shown only this once. */
     @PostMapping
-    public ResponseEntity<SavedLabCreated> save(@RequestBody LabRecordBody body) {
-        SavedLabCreated created = store.save(recordOf(body));
+    public ResponseEntity<SavedLabCreated> save(@RequestBody LabRecordBody body,
+                                                @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
+        String instance = body.instanceAlone();
+        LabRecord record = instance == null ? body.toRecord() : live.recordOf(instance, InstanceAccess.bearer(authorization));
+        SavedLabCreated created = store.save(record);
         return ResponseEntity.created(URI.create("/api/saved-labs/" + created.id())).body(created);
     }
 
@@ -51,14 +57,18 @@ public class SavedLabController {
     public SavedLabView update(@PathVariable String id,
                                @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
                                @RequestBody LabRecordBody body) {
-        return SavedLabView.of(store.update(id, BearerToken.from(authorization), recordOf(body)));
+        String token = BearerToken.from(authorization);
+        String instance = body.instanceAlone();
+        if (instance != null) store.load(id, token); // the saved lab's owner first: their token is checked before the instance's
+        LabRecord record = instance == null ? body.toRecord() : live.recordOf(instance, body.instanceToken());
+        return SavedLabView.of(store.update(id, token, record));
     }
 
     /** Starts a live instance of the saved lab, rebuilt by replay: 201, located at {@code /api/instances/{id}}. */
     @PostMapping("/{id}/instances")
-    public ResponseEntity<Snapshot> open(@PathVariable String id,
+    public ResponseEntity<CreatedInstance> open(@PathVariable String id,
                                          @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        return live.start(store.load(id, BearerToken.from(authorization)).record());
+        return live.start(store.load(id, BearerToken.from(authorization)).record(), false);
     }
 
     /** Makes a share link: 201, its location is {@code /api/share/{linkId}}. */
@@ -71,10 +81,5 @@ public class SavedLabController {
                 ? store.createShareLink(id, token, request.shareMode())
                 : store.createShareLink(id, token, request.shareMode(), request.at());
         return ResponseEntity.created(URI.create("/api/share/" + link.id())).body(link);
-    }
-
-    private LabRecord recordOf(LabRecordBody body) {
-        String instance = body.instanceAlone();
-        return instance == null ? body.toRecord() : live.recordOf(instance);
     }
 }

@@ -1,8 +1,9 @@
 package dev.packetlab.server.share;
 
+import dev.packetlab.server.api.CreatedInstance;
 import dev.packetlab.server.persistence.LabStore;
 import dev.packetlab.server.persistence.SavedLabCreated;
-import dev.packetlab.server.runtime.Snapshot;
+import dev.packetlab.server.persistence.SharedLab;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -33,11 +34,13 @@ public class ShareLinkController {
     /**
      * Starts a live instance of the lab at the shared point, rebuilt by replay: 201, located at
      * {@code /api/instances/{id}}. The instance is the holder's alone, so nothing they do in it reaches the shared
-     * lab; whether they watch (read-only link) or carry on (fork link) is theirs to choose in the UI.
+     * lab. A fork link's instance is theirs to change (its owner token comes with it); a read-only link's is a
+     * replay that nobody may change (its replay token drives the replay: run controls, nothing else).
      */
     @PostMapping("/{linkId}/instances")
-    public ResponseEntity<Snapshot> start(@PathVariable String linkId) {
-        return live.start(store.openShareLink(linkId).record());
+    public ResponseEntity<CreatedInstance> start(@PathVariable String linkId) {
+        SharedLab shared = store.openShareLink(linkId);
+        return live.start(shared.record(), shared.readOnly());
     }
 
     /** Takes the holder's own copy of a fork link's lab: 201 with the new lab's id and owner token. */

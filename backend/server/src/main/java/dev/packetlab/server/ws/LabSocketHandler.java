@@ -1,5 +1,7 @@
 package dev.packetlab.server.ws;
 
+import dev.packetlab.server.runtime.InstanceOwner;
+import dev.packetlab.server.runtime.InstanceOwner.Right;
 import dev.packetlab.server.runtime.LabSession;
 import dev.packetlab.server.runtime.LabSessions;
 import dev.packetlab.server.runtime.NotFoundException;
@@ -44,7 +46,9 @@ public class LabSocketHandler extends TextWebSocketHandler {
     static final int NO_INSTANCE = 4404;
     static final int MAX_TEXT = 4096;
     /** What a client may send, for error messages. */
-    static final List<String> CLIENT_TYPES = List.of("line", "keys", "interrupt", "eof", "control", "snapshot");
+    static final List<String> CLIENT_TYPES = List.of("auth", "line", "keys", "interrupt", "eof", "control", "snapshot");
+    /** The longest token an {@code auth} message may carry (the server's are 43 characters). */
+    static final int MAX_TOKEN = 256;
     /** Terminal widths a {@code keys} message may give. */
     static final int MIN_COLUMNS = 10;
     static final int MAX_COLUMNS = 1000;
@@ -56,6 +60,11 @@ public class LabSocketHandler extends TextWebSocketHandler {
     private final Map<String, LabClient> clients = new ConcurrentHashMap<>();
     /** The read-only clients ({@link #watch}), with why they may not type. */
     private final Map<LabClient, String> readOnly = new ConcurrentHashMap<>();
+    /**
+     * What each client proved it may do with an {@code auth} message: {@link Right#CHANGE} with the owner token,
+     * {@link Right#RUN} with a read-only replay's token. A client missing here only watches.
+     */
+    private final Map<LabClient, Right> granted = new ConcurrentHashMap<>();
     private final ScheduledExecutorService flusher;
     private final ExecutorService sending = Executors.newVirtualThreadPerTaskExecutor();
 
@@ -155,6 +164,7 @@ public class LabSocketHandler extends TextWebSocketHandler {
         LabClient client = clients.remove(ws.getId());
         if (client != null) {
             readOnly.remove(client);
+            granted.remove(client);
             client.close();
             closedDropped.add(client.dropped());
             closedBatches.add(client.batches());
@@ -194,6 +204,15 @@ public class LabSocketHandler extends TextWebSocketHandler {
         String type = string(m, "type", true);
         String why = readOnly.get(client);
         if (why != null && !type.equals("snapshot")) throw new ClientError(why, "type");
+        if (type.equals("auth")) {
+            authorize(client, m);
+            return;
+        }
+        switch (type) {
+            case "line", "keys", "interrupt", "eof" -> require(client, Right.CHANGE);
+            case "control" -> require(client, Right.RUN);
+            default -> { }
+        }
         LabSession s = client.session();
         CompletableFuture<?> done = switch (type) {
             case "line" -> s.line(string(m, "node", true), text(m));
@@ -217,6 +236,38 @@ public class LabSocketHandler extends TextWebSocketHandler {
                 client.reply(Messages.error("the server failed to do this; its log has the details", null));
             }
         });
+    }
+
+    /**
+     * An {@code auth} message: with the instance's owner token the connection may type, run and edit from now on;
+     * with a read-only replay's token, run the replay. A wrong token changes nothing: the connection still watches.
+     */
+    private void authorize(LabClient client, JsonNode m) {
+        String token = string(m, "token", true);
+        if (token.isEmpty() || token.length() > MAX_TOKEN) {
+            throw new ClientError("expected the instance's token, 43 characters, as its creator was given it", "token");
+        }
+        InstanceOwner owner = sessions.owner(client.session().id());
+        if (owner.check(token, Right.RUN) != InstanceOwner.Verdict.ALLOWED) {
+            throw new ClientError("this is not the " + (owner.readOnly() ? "replay" : "owner") + " token of instance \""
+                    + client.session().id() + "\": this connection can still only watch", "token");
+        }
+        Right right = owner.readOnly() ? Right.RUN : Right.CHANGE;
+        granted.put(client, right);
+        client.reply(Messages.authorized(right == Right.CHANGE ? "owner" : "replay"));
+    }
+
+    /** Refuses a message that would do more than this client proved it may ({@link #authorize}). */
+    private void require(LabClient client, Right needed) {
+        Right has = granted.get(client);
+        if (has == Right.CHANGE || has == needed) return;
+        InstanceOwner owner = sessions.owner(client.session().id());
+        if (owner.readOnly() && needed == Right.CHANGE) {
+            throw new ClientError("read-only: this instance replays a shared lab; it can be watched and replayed, never "
+                    + "changed", "type");
+        }
+        throw new ClientError("this connection only watches: send {\"type\": \"auth\", \"token\": \"...\"} with the "
+                + "instance's " + (owner.readOnly() ? "replay" : "owner") + " token first", "type");
     }
 
     private static String text(JsonNode m) {

@@ -22,7 +22,7 @@ final class Messages {
     /** Every type of message the server sends. */
     static final List<String> TYPES = List.of("batch", "hello", "snapshot", "run-state", "frame", "frame-received",
             "frame-dropped", "socket", "tcp", "arp", "mac", "route", "interface", "terminal", "job-ended", "overflow",
-            "throttled", "echo", "check", "error");
+            "throttled", "echo", "check", "authorized", "error");
 
     /** Types a slow client may lose (it is told, and gets a fresh snapshot): they only animate what a snapshot shows. */
     static final List<String> ANIMATION = List.of("frame", "frame-received", "frame-dropped", "tcp");
@@ -116,6 +116,16 @@ final class Messages {
         m.put("node", t.node());
         m.put("moves", t.moves());
         m.put("detail", t.detail());
+        return m;
+    }
+
+    /**
+     * The client proved it holds the instance's token: {@code owner} (it may type, run and edit) or {@code replay}
+     * (a read-only replay's: it may run the replay, never change it).
+     */
+    static Map<String, Object> authorized(String role) {
+        Map<String, Object> m = message("authorized");
+        m.put("role", role);
         return m;
     }
 

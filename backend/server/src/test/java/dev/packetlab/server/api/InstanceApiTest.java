@@ -2,6 +2,7 @@ package dev.packetlab.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.packetlab.server.InstanceTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -27,10 +28,12 @@ class InstanceApiTest {
     io.micrometer.core.instrument.MeterRegistry metrics;
 
     HttpResponse<String> send(String method, String path, String contentType, String body) throws Exception {
-        HttpRequest.Builder b = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path));
+        HttpRequest.Builder b = InstanceTokens.authorize(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)), path);
         if (contentType != null) b.header("Content-Type", contentType);
         b.method(method, body == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(body));
-        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        HttpResponse<String> r = HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+        InstanceTokens.remember(r.body());
+        return r;
     }
 
     HttpResponse<String> post(String path, String json) throws Exception {

@@ -2,6 +2,7 @@ package dev.packetlab.server.api;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.packetlab.server.InstanceTokens;
 import java.io.ByteArrayInputStream;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,10 +28,13 @@ class ServerLimitsApiTest {
     @LocalServerPort
     int port;
 
+    /** Sends a request with the token of the instance it is about, if the test created that instance. */
     HttpResponse<String> send(String method, String path, HttpRequest.BodyPublisher body) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpResponse<String> r = HTTP.send(InstanceTokens.authorize(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)), path)
                 .header("Content-Type", "application/json").method(method, body).build(),
                 HttpResponse.BodyHandlers.ofString());
+        InstanceTokens.remember(r.body());
+        return r;
     }
 
     HttpResponse<String> create() throws Exception {

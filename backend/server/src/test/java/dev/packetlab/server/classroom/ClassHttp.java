@@ -2,6 +2,7 @@ package dev.packetlab.server.classroom;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.packetlab.server.InstanceTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -32,7 +33,13 @@ final class ClassHttp {
                 .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
         if (json != null) request.header("Content-Type", "application/json");
         if (token != null) request.header("Authorization", "Bearer " + token);
-        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        else InstanceTokens.authorize(request, path); // a class's lab is changed with its student's or teacher's token
+        HttpResponse<String> r = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+        if (token != null && path.endsWith("/me") && r.statusCode() == 200) {
+            JsonNode instance = JSON.readTree(r.body()).get("instance");
+            if (instance != null && instance.isString()) InstanceTokens.remember(instance.stringValue(), token);
+        }
+        return r;
     }
 
     /** Sends, asserts the status, and reads the body as JSON (null for none). */
@@ -45,13 +52,17 @@ final class ClassHttp {
 
     /** A class of a catalogue lab: {id, joinCode, teacherToken, teacherInstance, title}. */
     JsonNode createClass(String lab) throws Exception {
-        return expect(201, "POST", "/api/classes", null, "{\"lab\": \"" + lab + "\"}");
+        JsonNode created = expect(201, "POST", "/api/classes", null, "{\"lab\": \"" + lab + "\"}");
+        InstanceTokens.remember(text(created, "teacherInstance"), text(created, "teacherToken"));
+        return created;
     }
 
     /** A new student: {classId, member, name, studentToken, instance}. */
     JsonNode join(String code, String name) throws Exception {
-        return expect(201, "POST", "/api/classes/join", null,
+        JsonNode joined = expect(201, "POST", "/api/classes/join", null,
                 "{\"code\": " + JSON.writeValueAsString(code) + ", \"name\": " + JSON.writeValueAsString(name) + "}");
+        InstanceTokens.remember(text(joined, "instance"), text(joined, "studentToken"));
+        return joined;
     }
 
     /** Runs a command line on a node of an instance until it exits. */

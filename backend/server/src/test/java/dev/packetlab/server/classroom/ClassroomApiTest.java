@@ -105,6 +105,47 @@ class ClassroomApiTest {
         assertThat(http.dashboard(c).get("students").findValuesAsString("name")).containsExactly("Kim", "Lee");
     }
 
+    /** A command on a class's lab, with {@code token} as the Authorization (or none): its status. */
+    int command(String instance, String token) throws Exception {
+        HttpResponse<String> r = http.send("POST", "/api/instances/" + instance + "/nodes/pc1/commands",
+                token == null ? "" : token, "{\"line\": \"echo mine\", \"runUntilExit\": true}");
+        return r.statusCode();
+    }
+
+    @Test
+    void aStudentsLabIsChangedWithTheirStudentTokenAndNoOtherToken() throws Exception {
+        JsonNode c = http.createClass("switch-basics");
+        JsonNode kim = http.join(text(c, "joinCode"), "Kim");
+        JsonNode lee = http.join(text(c, "joinCode"), "Lee");
+
+        assertThat(List.of(command(text(kim, "instance"), text(kim, "studentToken")),
+                command(text(kim, "instance"), text(lee, "studentToken")),
+                command(text(kim, "instance"), text(c, "teacherToken")),
+                command(text(kim, "instance"), null))).containsExactly(200, 401, 401, 401);
+    }
+
+    @Test
+    void theTeachersLabIsChangedWithTheTeacherTokenAndNoStudents() throws Exception {
+        JsonNode c = http.createClass("switch-basics");
+        JsonNode kim = http.join(text(c, "joinCode"), "Kim");
+
+        assertThat(List.of(command(text(c, "teacherInstance"), text(c, "teacherToken")),
+                command(text(c, "teacherInstance"), text(kim, "studentToken")))).containsExactly(200, 401);
+    }
+
+    @Test
+    void aResetLabIsStillChangedWithTheStudentsToken() throws Exception {
+        JsonNode c = http.createClass("switch-basics");
+        JsonNode kim = http.join(text(c, "joinCode"), "Kim");
+        http.expect(204, "POST", "/api/classes/" + text(c, "id") + "/students/" + text(kim, "member") + "/reset",
+                text(c, "teacherToken"), null);
+
+        JsonNode me = http.expect(200, "GET", "/api/classes/" + text(c, "id") + "/me", text(kim, "studentToken"), null);
+
+        assertThat(text(me, "instance")).isNotEqualTo(text(kim, "instance"));
+        assertThat(command(text(me, "instance"), text(kim, "studentToken"))).isEqualTo(200);
+    }
+
     @Test
     void aJoinCodeIsReadInLowerCaseWithSpacesAndDashes() throws Exception {
         JsonNode c = http.createClass("switch-basics");

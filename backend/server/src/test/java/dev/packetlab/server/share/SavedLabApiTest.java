@@ -253,14 +253,15 @@ class SavedLabApiTest {
 
     @Test
     void aLiveInstanceIsSavedWithItsRecordAndReopensAtTheSamePoint() throws Exception {
-        String instance = JSON.readTree(send("POST", "/api/instances", null, "{\"lab\": \"switch-basics\"}").body())
-                .get("instance").stringValue();
-        HttpResponse<String> ping = send("POST", "/api/instances/" + instance + "/nodes/pc1/commands", null,
+        JsonNode live = JSON.readTree(send("POST", "/api/instances", null, "{\"lab\": \"switch-basics\"}").body());
+        String instance = live.get("instance").stringValue();
+        String instanceToken = live.get("ownerToken").stringValue();
+        HttpResponse<String> ping = send("POST", "/api/instances/" + instance + "/nodes/pc1/commands", instanceToken,
                 "{\"line\": \"ping -c 1 192.168.1.20\", \"runUntilExit\": true}");
         assertThat(ping.statusCode()).isEqualTo(200);
         JsonNode before = JSON.readTree(send("GET", "/api/instances/" + instance, null, null).body());
 
-        HttpResponse<String> saved = send("POST", "/api/saved-labs", null, "{\"instance\": \"" + instance + "\"}");
+        HttpResponse<String> saved = send("POST", "/api/saved-labs", instanceToken, "{\"instance\": \"" + instance + "\"}");
 
         assertThat(saved.statusCode()).isEqualTo(201);
         JsonNode created = JSON.readTree(saved.body());
@@ -286,12 +287,13 @@ class SavedLabApiTest {
 
     @Test
     void aShareLinkOpensAsANewLiveInstanceAtTheSharedPoint() throws Exception {
-        String instance = JSON.readTree(send("POST", "/api/instances", null, "{\"lab\": \"hub-basics\"}").body())
-                .get("instance").stringValue();
-        send("POST", "/api/instances/" + instance + "/nodes/pc1/commands", null,
+        JsonNode live = JSON.readTree(send("POST", "/api/instances", null, "{\"lab\": \"hub-basics\"}").body());
+        String instance = live.get("instance").stringValue();
+        String instanceToken = live.get("ownerToken").stringValue();
+        send("POST", "/api/instances/" + instance + "/nodes/pc1/commands", instanceToken,
                 "{\"line\": \"ping -c 2 192.168.1.20\", \"runUntilExit\": true}");
         JsonNode before = JSON.readTree(send("GET", "/api/instances/" + instance, null, null).body());
-        JsonNode saved = JSON.readTree(send("POST", "/api/saved-labs", null, "{\"instance\": \"" + instance + "\"}").body());
+        JsonNode saved = JSON.readTree(send("POST", "/api/saved-labs", instanceToken, "{\"instance\": \"" + instance + "\"}").body());
         String linkId = shareLink(saved, "readonly");
 
         HttpResponse<String> response = send("POST", "/api/share/" + linkId + "/instances", null, null);

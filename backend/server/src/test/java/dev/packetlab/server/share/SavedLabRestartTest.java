@@ -41,12 +41,14 @@ class SavedLabRestartTest {
         JsonNode saved;
         try (ConfigurableApplicationContext server = start()) {
             String base = baseUrl(server);
-            String instance = JSON.readTree(send("POST", base + "/api/instances", null,
-                    "{\"lab\": \"switch-basics\", \"seed\": 5}", 201).body()).get("instance").stringValue();
-            send("POST", base + "/api/instances/" + instance + "/nodes/pc1/commands", null,
+            JsonNode opened = JSON.readTree(send("POST", base + "/api/instances", null,
+                    "{\"lab\": \"switch-basics\", \"seed\": 5}", 201).body());
+            String instance = opened.get("instance").stringValue();
+            String instanceToken = opened.get("ownerToken").stringValue();
+            send("POST", base + "/api/instances/" + instance + "/nodes/pc1/commands", instanceToken,
                     "{\"line\": \"ping -c 2 192.168.1.20\", \"runUntilExit\": true}", 200);
             live = JSON.readTree(send("GET", base + "/api/instances/" + instance, null, null, 200).body());
-            JsonNode created = JSON.readTree(send("POST", base + "/api/saved-labs", null,
+            JsonNode created = JSON.readTree(send("POST", base + "/api/saved-labs", instanceToken,
                     "{\"instance\": \"" + instance + "\"}", 201).body());
             labId = created.get("id").stringValue();
             ownerToken = created.get("ownerToken").stringValue();

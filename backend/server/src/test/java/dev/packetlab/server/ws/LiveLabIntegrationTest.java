@@ -2,6 +2,7 @@ package dev.packetlab.server.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.packetlab.server.InstanceTokens;
 import dev.packetlab.stack.testing.Tshark;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -34,9 +35,11 @@ class LiveLabIntegrationTest {
     Path dir;
 
     HttpResponse<String> post(String path, String json) throws Exception {
-        return HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+        HttpResponse<String> r = HTTP.send(InstanceTokens.authorize(HttpRequest.newBuilder(URI.create("http://localhost:" + port + path)), path)
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString(json)).build(),
                 HttpResponse.BodyHandlers.ofString());
+        InstanceTokens.remember(r.body());
+        return r;
     }
 
     @Test
@@ -48,6 +51,7 @@ class LiveLabIntegrationTest {
         try (WsTestClient ws = new WsTestClient(port, "/ws/labs/" + id)) {
             ws.await(WsTestClient.type("hello"), "hello");
             JsonNode snapshot = ws.await(WsTestClient.type("snapshot"), "snapshot").get("snapshot");
+            ws.authorized(id);
             assertThat(snapshot.get("nodes").findValuesAsString("id")).contains("pc1", "srv", "sw1");
 
             // the server, typed at its terminal over the socket; the client, through the REST API
@@ -114,6 +118,7 @@ class LiveLabIntegrationTest {
 
         try (WsTestClient ws = new WsTestClient(port, "/ws/labs/" + id)) {
             JsonNode snapshot = ws.await(WsTestClient.type("snapshot"), "snapshot").get("snapshot");
+            ws.authorized(id);
             JsonNode first = snapshot.get("checks").get(0);
             assertThat(first.get("step").intValue()).isZero();
             assertThat(first.get("passed").booleanValue()).isFalse();
@@ -136,6 +141,7 @@ class LiveLabIntegrationTest {
 
         try (WsTestClient ws = new WsTestClient(port, "/ws/labs/" + id)) {
             ws.await(WsTestClient.type("snapshot"), "snapshot");
+            ws.authorized(id);
             ws.send("{\"type\": \"line\", \"node\": \"pc1\", \"text\": \"curl http://www.example.lab/\"}");
             ws.send("{\"type\": \"control\", \"action\": \"run-until-idle\"}");
             ws.await(m -> m.get("type").stringValue().equals("run-state")

@@ -2,6 +2,7 @@ package dev.packetlab.server.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.packetlab.server.InstanceTokens;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -30,6 +31,7 @@ class SocketInputTest {
                 .header("Content-Type", "application/json").POST(HttpRequest.BodyPublishers.ofString("{\"lab\": \"switch-basics\"}"))
                 .build(), HttpResponse.BodyHandlers.ofString());
         id = WsTestClient.JSON.readTree(r.body()).get("instance").stringValue();
+        InstanceTokens.remember(r.body());
     }
 
     static Predicate<JsonNode> error(String field) {
@@ -48,12 +50,13 @@ class SocketInputTest {
     void eachMalformedMessageGetsAnErrorNamingWhatIsWrong() throws Exception {
         try (WsTestClient ws = new WsTestClient(port, "/ws/labs/" + id)) {
             ws.await(WsTestClient.type("snapshot"), "snapshot");
+            ws.authorized(id);
 
             assertThat(errorFor(ws, "this is not json", null).get("message").stringValue()).startsWith("not JSON");
             assertThat(errorFor(ws, "[1, 2]", null).get("message").stringValue())
                     .isEqualTo("expected a JSON object with a \"type\"");
             assertThat(errorFor(ws, "{\"type\": \"reboot\"}", "type").get("message").stringValue())
-                    .isEqualTo("type: unknown message type \"reboot\" (known: line, keys, interrupt, eof, control, snapshot)");
+                    .isEqualTo("type: unknown message type \"reboot\" (known: auth, line, keys, interrupt, eof, control, snapshot)");
             assertThat(errorFor(ws, "{\"type\": \"line\", \"text\": \"ls\"}", "node").get("message").stringValue())
                     .isEqualTo("node: missing");
             assertThat(errorFor(ws, "{\"type\": \"line\", \"node\": 7, \"text\": \"ls\"}", "node")).isNotNull();
@@ -79,6 +82,7 @@ class SocketInputTest {
     void keysAreEditedOnTheServerEchoedAndEnterRunsTheLine() throws Exception {
         try (WsTestClient ws = new WsTestClient(port, "/ws/labs/" + id)) {
             ws.await(WsTestClient.type("snapshot"), "snapshot");
+            ws.authorized(id);
 
             ws.send("{\"type\": \"keys\", \"node\": \"pc1\", \"data\": \"echo hx\\u007fi\", \"cols\": 80}");
             JsonNode echo = ws.await(m -> m.get("type").stringValue().equals("echo"), "the echo");
@@ -103,6 +107,7 @@ class SocketInputTest {
     void keysOfTheWrongShapeGetAnErrorNamingTheField() throws Exception {
         try (WsTestClient ws = new WsTestClient(port, "/ws/labs/" + id)) {
             ws.await(WsTestClient.type("snapshot"), "snapshot");
+            ws.authorized(id);
 
             assertThat(errorFor(ws, "{\"type\": \"keys\", \"node\": \"pc1\"}", "data").get("message").stringValue())
                     .isEqualTo("data: missing");
@@ -121,6 +126,7 @@ class SocketInputTest {
              WsTestClient huge = new WsTestClient(port, "/ws/labs/" + id)) {
             huge.await(WsTestClient.type("snapshot"), "snapshot");
             other.await(WsTestClient.type("snapshot"), "snapshot");
+            other.authorized(id);
 
             huge.send("{\"type\": \"line\", \"node\": \"pc1\", \"text\": \"" + "x".repeat(100_000) + "\"}");
 
@@ -144,6 +150,7 @@ class SocketInputTest {
     void runControlsOverTheSocketAnswerWithTheRunState() throws Exception {
         try (WsTestClient ws = new WsTestClient(port, "/ws/labs/" + id)) {
             ws.await(WsTestClient.type("snapshot"), "snapshot");
+            ws.authorized(id);
             ws.send("{\"type\": \"control\", \"action\": \"play\", \"speed\": 0.001, \"skipIdle\": true}");
             JsonNode state = ws.await(WsTestClient.type("run-state"), "run state").get("state");
             assertThat(state.get("mode").stringValue()).isEqualTo("PLAYING");

@@ -60,6 +60,17 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
         socket.sendText(json, true).join();
     }
 
+    /**
+     * Proves this connection holds the instance's owner token (kept by {@link dev.packetlab.server.InstanceTokens}),
+     * as a client must before it types or runs the lab, and waits until the server says so.
+     */
+    WsTestClient authorized(String instanceId) throws InterruptedException {
+        int from = count();
+        send(dev.packetlab.server.InstanceTokens.authMessage(instanceId));
+        awaitFrom(from, type("authorized"), "authorized");
+        return this;
+    }
+
     void sendBinary(byte[] bytes) {
         socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
     }
