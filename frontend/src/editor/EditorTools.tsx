@@ -80,11 +80,9 @@ export function EditorStatusLine({ editor }: { editor: TopologyEditor }) {
       <span data-testid="editor-status-text">
         {status?.kind === 'error'
           ? t('edit.failed', { reason: status.reason })
-          : status?.kind === 'reloaded'
-            ? t('edit.reloaded')
-            : busy
-              ? t('editor.busy')
-              : t('editor.cable.active')}
+          : busy
+            ? t('editor.busy')
+            : t('editor.cable.active')}
       </span>
       {status && (
         <button type="button" class="tool small" data-testid="editor-status-dismiss" onClick={() => editor.dismissStatus()}>

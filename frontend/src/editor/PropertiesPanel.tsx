@@ -8,14 +8,15 @@ import { useLabState } from '../store/useStore';
 import { setLinkEdit, setNodeEdit } from './edits';
 import { fieldErrors, type FieldErrors } from './fieldErrors';
 import { linkChanges, linkFields, type LinkFields } from './labUnits';
-import { nodeChanges, nodeFields, speaksIp, type NodeFields } from './nodeForm';
+import { nodeChanges, nodeFields, speaksIp, withInterfaceAdded, withInterfaceRemoved, type NodeFields } from './nodeForm';
 import { useEditor, type TopologyEditor } from './topologyEditor';
 
 type Outcome = { kind: 'none' } | { kind: 'applying' } | { kind: 'applied' } | { kind: 'failed'; errors: FieldErrors };
 
 /**
  * What is selected, to edit (shown above the side panel's tabs, so that selecting never resizes or covers the
- * canvas under the pointer): a node's addresses, gateway and static routes (its name servers shown), or a cable's
+ * canvas under the pointer): a node's interfaces (added and removed) and addresses, gateway, static routes, name
+ * servers and hosts lines, or a cable's
  * bandwidth, delay, jitter, loss, MTU, queue and whether it is plugged in. Apply sends the changed keys as one
  * topology edit (undoable); the server checks them as the lab file they make, and each error it names is shown
  * under its field.
@@ -116,6 +117,8 @@ function NodeForm({
     setForm((f) => ({ ...f, interfaces: f.interfaces.map((x, j) => (j === i ? { ...x, ip } : x)) }));
   const setRoute = (i: number, key: 'to' | 'via', value: string) =>
     setForm((f) => ({ ...f, routes: f.routes.map((r, j) => (j === i ? { ...r, [key]: value } : r)) }));
+  const setHost = (i: number, key: 'name' | 'address', value: string) =>
+    setForm((f) => ({ ...f, hosts: f.hosts.map((h, j) => (j === i ? { ...h, [key]: value } : h)) }));
 
   const apply = async (e: Event) => {
     e.preventDefault();
@@ -166,18 +169,34 @@ function NodeForm({
       ) : (
         form.interfaces.map((iface, i) => (
           <Field key={iface.name} id={`interfaces.${i}.ip`} label={t('props.interface', { name: iface.name })} error={error(`interfaces.${i}.ip`) ?? (i === 0 ? error('interfaces') : undefined)}>
-            <input
-              id={`props-interfaces.${i}.ip`}
-              data-testid={`props-if-${iface.name}`}
-              value={iface.ip}
-              placeholder="10.0.1.1/24"
-              spellcheck={false}
-              aria-invalid={!!error(`interfaces.${i}.ip`)}
-              onInput={(e) => setInterfaceIp(i, e.currentTarget.value)}
-            />
+            <div class="if-row">
+              <input
+                id={`props-interfaces.${i}.ip`}
+                data-testid={`props-if-${iface.name}`}
+                value={iface.ip}
+                placeholder="10.0.1.1/24"
+                spellcheck={false}
+                aria-invalid={!!error(`interfaces.${i}.ip`)}
+                onInput={(e) => setInterfaceIp(i, e.currentTarget.value)}
+              />
+              <button
+                type="button"
+                class="tool small"
+                aria-label={t('props.interface.remove', { name: iface.name })}
+                title={t('props.interface.remove', { name: iface.name })}
+                data-testid={`props-if-${iface.name}-remove`}
+                disabled={form.interfaces.length === 1}
+                onClick={() => setForm((f) => withInterfaceRemoved(f, i))}
+              >
+                ×
+              </button>
+            </div>
           </Field>
         ))
       )}
+      <button type="button" class="tool small" data-testid="props-if-add" onClick={() => setForm(withInterfaceAdded)}>
+        + {t('props.interface.add')}
+      </button>
       <Field id="gateway" label={t('props.gateway')} error={error('gateway')}>
         <input
           id="props-gateway"
@@ -243,13 +262,68 @@ function NodeForm({
           + {t('props.route.add')}
         </button>
       </fieldset>
-      <div class="props-field">
-        <span class="props-label">{t('props.dns')}</span>
-        <p class="props-dns" data-testid="props-dns">
-          {form.dns.length ? form.dns.join(', ') : t('props.dns.none')}
-        </p>
-        <p class="note">{t('props.dns.fixed')}</p>
-      </div>
+      <Field id="dns" label={t('props.dns')} error={error('dns')}>
+        <input
+          id="props-dns"
+          data-testid="props-dns"
+          value={form.dns}
+          placeholder="10.0.0.53, 10.0.0.54"
+          spellcheck={false}
+          aria-invalid={!!error('dns')}
+          aria-describedby={error('dns') ? 'props-dns-error' : 'props-dns-hint'}
+          onInput={(e) => {
+            const dns = e.currentTarget.value;
+            setForm((f) => ({ ...f, dns }));
+          }}
+        />
+        <p class="note" id="props-dns-hint">{t('props.dns.hint')}</p>
+      </Field>
+      <fieldset class="props-routes">
+        <legend>{t('props.hosts')}</legend>
+        {form.hosts.map((h, i) => (
+          <div key={i} class="route-row" data-testid={`props-host-${i}`}>
+            <input
+              aria-label={t('props.host.name')}
+              placeholder={t('props.host.name')}
+              data-testid={`props-host-${i}-name`}
+              value={h.name}
+              spellcheck={false}
+              onInput={(e) => setHost(i, 'name', e.currentTarget.value)}
+            />
+            <input
+              aria-label={t('props.host.address')}
+              placeholder={t('props.host.address')}
+              data-testid={`props-host-${i}-address`}
+              value={h.address}
+              spellcheck={false}
+              onInput={(e) => setHost(i, 'address', e.currentTarget.value)}
+            />
+            <button
+              type="button"
+              class="tool small"
+              aria-label={t('props.host.remove')}
+              title={t('props.host.remove')}
+              data-testid={`props-host-${i}-remove`}
+              onClick={() => setForm((f) => ({ ...f, hosts: f.hosts.filter((_, j) => j !== i) }))}
+            >
+              ×
+            </button>
+          </div>
+        ))}
+        {error('hosts') && (
+          <p class="props-error" role="alert" data-testid="props-error-hosts">
+            {error('hosts')}
+          </p>
+        )}
+        <button
+          type="button"
+          class="tool small"
+          data-testid="props-host-add"
+          onClick={() => setForm((f) => ({ ...f, hosts: [...f.hosts, { name: '', address: '' }] }))}
+        >
+          + {t('props.host.add')}
+        </button>
+      </fieldset>
       <Status outcome={outcome} />
       <div class="props-actions">
         <button type="submit" class="tool small primary" data-testid="props-apply" disabled={!dirty || busy}>

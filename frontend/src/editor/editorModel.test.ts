@@ -8,7 +8,7 @@ import { freeSpotNear, newNodeSpec, nextAddress, nextNodeId } from './newNode';
 const { nodes, links } = tcpLabSnapshot();
 
 describe('new nodes', () => {
-  it('are named after their kind with the first free number, skipping names the running lab keeps taken', () => {
+  it('are named after their kind with the first free number, skipping names refused as taken', () => {
     expect(nextNodeId('host', nodes)).toBe('pc2');
     expect(nextNodeId('server', nodes)).toBe('srv1');
     expect(nextNodeId('switch', nodes)).toBe('sw2');

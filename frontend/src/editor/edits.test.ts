@@ -3,19 +3,18 @@ import { ApiError, type ApiClient } from '../api/client';
 import type { LinkView } from '../api/protocol';
 import { fakeApi } from '../test-support';
 import { tcpLabSnapshot } from '../test-fixtures';
-import { addLinkEdit, addNodeEdit, EditHistory, moveEdit, removeNodeEdit, setLinkEdit, type EditContext, type LabDocument } from './edits';
+import { addLinkEdit, addNodeEdit, EditHistory, moveEdit, removeLinkEdit, removeNodeEdit, setLinkEdit, setNodeEdit, type EditContext } from './edits';
 
 const LINK: LinkView = tcpLabSnapshot().links[0]!;
 
-const removedName = new ApiError(400, {
+const nameTaken = new ApiError(400, {
   title: 'Invalid lab',
-  errors: [{ field: 'nodes[2].id', message: '"pc2" was removed from this running lab and its name stays taken until the lab is reloaded; choose another id' }],
+  errors: [{ field: 'nodes[2].id', message: 'a node named "pc2" already exists' }],
 });
 
 /** A REST client that records each edit as `METHOD what`, and refuses what `refuse` says. */
 function recordingContext(refuse: (call: string) => Error | null = () => null) {
   const calls: string[] = [];
-  const reloads: LabDocument[] = [];
   const call = (text: string, result: unknown = undefined) => {
     calls.push(text);
     const error = refuse(text);
@@ -29,19 +28,8 @@ function recordingContext(refuse: (call: string) => Error | null = () => null) {
     removeLink: (_id, link) => call(`DELETE link ${link}`),
     editLink: (_id, link, set) => call(`PATCH link ${link} ${JSON.stringify(set)}`),
   } as Partial<ApiClient>);
-  const spent = new Set<string>();
-  const ctx: EditContext = {
-    api,
-    instanceId: () => 'i1',
-    spent: (key) => spent.has(key),
-    reload: async (change) => {
-      const lab: LabDocument = { nodes: [], links: [] };
-      change(lab);
-      reloads.push(lab);
-      calls.push('RELOAD');
-    },
-  };
-  return { ctx, calls, reloads, spent };
+  const ctx: EditContext = { api, instanceId: () => 'i1' };
+  return { ctx, calls };
 }
 
 describe('edits', () => {
@@ -53,15 +41,13 @@ describe('edits', () => {
     expect(calls).toEqual(['POST node {"id":"pc2","kind":"host","ip":"10.0.0.2/24"}', 'DELETE node pc2']);
   });
 
-  it('made again after an undo, a node whose name the running lab keeps is put back by reloading the lab file', async () => {
-    const { ctx, calls, reloads } = recordingContext((c) => (calls.length > 2 && c.startsWith('POST node') ? removedName : null));
+  it('made again after an undo, a node is added again under its name: the running lab took the name back', async () => {
+    const { ctx, calls } = recordingContext();
     const history = new EditHistory();
-    const spec = { id: 'pc2', kind: 'host' };
-    await history.make(addNodeEdit(spec), ctx);
+    await history.make(addNodeEdit({ id: 'pc2', kind: 'host' }), ctx);
     await history.undo(ctx);
     await history.redo(ctx);
-    expect(calls).toEqual(['POST node {"id":"pc2","kind":"host"}', 'DELETE node pc2', 'POST node {"id":"pc2","kind":"host"}', 'RELOAD']);
-    expect(reloads).toEqual([{ nodes: [spec], links: [] }]);
+    expect(calls).toEqual(['POST node {"id":"pc2","kind":"host"}', 'DELETE node pc2', 'POST node {"id":"pc2","kind":"host"}']);
     expect(history.nextUndo()?.what).toEqual({ key: 'edit.addNode', params: { node: 'pc2' } });
   });
 
@@ -99,20 +85,47 @@ describe('edits', () => {
     ]);
   });
 
-  it('a new node whose name is refused is not put in by reloading: the caller names it anew', async () => {
-    const { ctx, calls } = recordingContext(() => removedName);
-    await expect(new EditHistory().make(addNodeEdit({ id: 'pc2', kind: 'host' }), ctx)).rejects.toBe(removedName);
+  it('a new node whose name is refused is not kept, and the error goes to the caller', async () => {
+    const { ctx, calls } = recordingContext(() => nameTaken);
+    const history = new EditHistory();
+    await expect(history.make(addNodeEdit({ id: 'pc2', kind: 'host' }), ctx)).rejects.toBe(nameTaken);
     expect(calls).toEqual(['POST node {"id":"pc2","kind":"host"}']);
+    expect(history.nextUndo()).toBeNull();
   });
 
-  it('puts back what the running lab is known to keep taken by reloading, without asking it first', async () => {
-    const { ctx, calls, spent, reloads } = recordingContext();
-    const history = new EditHistory((keys) => keys.forEach((k) => spent.add(k)));
+  it('undoing a node removal and redoing it is all live edits, never a restart of the lab', async () => {
+    const { ctx, calls } = recordingContext();
+    const history = new EditHistory();
     await history.make(removeNodeEdit({ id: 'pc1', kind: 'host' }, [LINK]), ctx);
-    expect([...spent]).toEqual(['pc1', 'pc1:eth0', 'sw1:p1']);
     await history.undo(ctx);
-    expect(calls).toEqual(['DELETE node pc1', 'RELOAD']);
-    expect(reloads[0]!.links).toEqual([expect.objectContaining({ a: 'pc1:eth0', b: 'sw1:p1' })]);
+    await history.redo(ctx);
+    expect(calls).toEqual([
+      'DELETE node pc1',
+      'POST node {"id":"pc1","kind":"host"}',
+      'POST link pc1:eth0 sw1:p1',
+      'DELETE node pc1',
+    ]);
+  });
+
+  it('a removed cable is undone by plugging the same cable into the same ends', async () => {
+    const { ctx, calls } = recordingContext();
+    const history = new EditHistory();
+    await history.make(removeLinkEdit(LINK), ctx);
+    await history.undo(ctx);
+    expect(calls).toEqual(['DELETE link pc1:eth0-sw1:p1', 'POST link pc1:eth0 sw1:p1']);
+  });
+
+  it('a node edit that takes an interface off is undone by sending the interfaces it had', async () => {
+    const { ctx, calls } = recordingContext();
+    const history = new EditHistory();
+    const before = { interfaces: [{ name: 'eth0', ip: '10.0.0.1/24' }, { name: 'eth1', ip: '10.0.1.1/24' }] };
+    const after = { interfaces: [{ name: 'eth0', ip: '10.0.0.1/24' }], dns: ['10.0.0.53'] };
+    await history.make(setNodeEdit('pc1', { ...before, dns: null }, after), ctx);
+    await history.undo(ctx);
+    expect(calls).toEqual([
+      'PATCH node pc1 {"interfaces":[{"name":"eth0","ip":"10.0.0.1/24"}],"dns":["10.0.0.53"]}',
+      'PATCH node pc1 {"interfaces":[{"name":"eth0","ip":"10.0.0.1/24"},{"name":"eth1","ip":"10.0.1.1/24"}],"dns":null}',
+    ]);
   });
 
   it('a refused change is not kept, and the error goes to the caller', async () => {

@@ -1,29 +1,12 @@
-import { ApiError, type ApiClient } from '../api/client';
+import type { ApiClient } from '../api/client';
 import type { LinkView } from '../api/protocol';
 import type { MessageKey } from '../i18n/messages';
 import { linkSpec } from './labUnits';
 
-/** The lab file's lists an edit puts things back into when the running lab cannot take them. */
-export interface LabDocument {
-  nodes: Record<string, unknown>[];
-  links: Record<string, unknown>[];
-}
-
-/** What an edit needs: the REST client, the instance it edits now, and the way back for what a running lab refuses. */
+/** What an edit needs: the REST client and the instance it edits. */
 export interface EditContext {
   api: ApiClient;
   instanceId(): string;
-  /**
-   * Starts the lab again from its lab file with `change` made to it. A running lab keeps the name of a removed node
-   * and the cable of a removed link out of sight ("until the lab is reloaded", docs/protocol.md), so putting either
-   * back is done this way.
-   */
-  reload(change: (lab: LabDocument) => void): Promise<void>;
-  /**
-   * Whether this running lab already refuses `key` (a removed node's name, or `node:interface` of a removed cable's
-   * end): putting it back then goes straight to `reload`, without asking the server to refuse first.
-   */
-  spent(key: string): boolean;
 }
 
 /** One change to the network that can be undone: `apply` makes it (again), `revert` takes it back. */
@@ -31,65 +14,29 @@ export interface Edit {
   what: { key: MessageKey; params: Record<string, string> };
   apply(ctx: EditContext): Promise<void>;
   revert(ctx: EditContext): Promise<void>;
-  /** What the running lab keeps taken once `apply` (or `revert`) was done: removed names and cable ends. */
-  spends?: (done: 'apply' | 'revert') => string[];
-}
-
-/** Whether the server refused because the running lab keeps a removed name or cable until it is reloaded. */
-export function refusedUntilReload(e: unknown): boolean {
-  if (!(e instanceof ApiError) || e.status !== 400) return false;
-  const texts = [e.message, ...(e.problem?.errors ?? []).map((x) => x.message)];
-  return texts.some((t) => t.includes('until the lab is reloaded'));
-}
-
-async function orReload(
-  ctx: EditContext,
-  live: () => Promise<unknown>,
-  change: (lab: LabDocument) => void,
-  keys: readonly string[] = [],
-): Promise<void> {
-  if (keys.some((k) => ctx.spent(k))) {
-    await ctx.reload(change);
-    return;
-  }
-  try {
-    await live();
-  } catch (e) {
-    if (!refusedUntilReload(e)) throw e;
-    await ctx.reload(change);
-  }
 }
 
 /**
- * A new node; undone by removing it. Made again after an undo, its name is back only once the lab is reloaded (the
- * first time, a refused name is the caller's to change: a new node is better named anew than the lab restarted).
+ * A new node; undone by removing it, and made again the same way: the running lab takes a removed node's name back at
+ * once.
  */
 export function addNodeEdit(spec: Record<string, unknown>): Edit {
   const id = String(spec.id);
-  let made = false;
   return {
     what: { key: 'edit.addNode', params: { node: id } },
     apply: async (ctx) => {
-      if (!made) {
-        await ctx.api.addNode(ctx.instanceId(), spec);
-        made = true;
-        return;
-      }
-      await orReload(ctx, () => ctx.api.addNode(ctx.instanceId(), spec), (lab) => lab.nodes.push(spec), [id]);
+      await ctx.api.addNode(ctx.instanceId(), spec);
     },
     revert: async (ctx) => {
       await ctx.api.removeNode(ctx.instanceId(), id);
     },
-    spends: (done) => (done === 'revert' ? [id] : []),
   };
 }
 
-/** Both ends of a cable, `node:interface`. */
-function cableEnds(l: Pick<LinkView, 'a' | 'b'>): string[] {
-  return [l.a, l.b];
-}
-
-/** A node taken out with its cables; undone by putting the node (as its lab file wrote it) and its cables back. */
+/**
+ * A node taken out with its cables; undone by putting the node (as its lab file wrote it) and its cables back into the
+ * running lab, under the same names and on the same interfaces and ports.
+ */
 export function removeNodeEdit(spec: Record<string, unknown>, cables: readonly LinkView[]): Edit {
   const id = String(spec.id);
   return {
@@ -97,25 +44,11 @@ export function removeNodeEdit(spec: Record<string, unknown>, cables: readonly L
     apply: async (ctx) => {
       await ctx.api.removeNode(ctx.instanceId(), id);
     },
-    revert: (ctx) =>
-      orReload(
-        ctx,
-        async () => {
-          await ctx.api.addNode(ctx.instanceId(), spec);
-          for (const l of cables) await ctx.api.addLink(ctx.instanceId(), linkSpec(l));
-        },
-        (lab) => {
-          if (!lab.nodes.some((n) => n.id === id)) lab.nodes.push(spec);
-          for (const l of cables) if (!hasLink(lab, l)) lab.links.push(linkSpec(l));
-        },
-        [id, ...cables.flatMap(cableEnds)],
-      ),
-    spends: (done) => (done === 'apply' ? [id, ...cables.flatMap(cableEnds)] : []),
+    revert: async (ctx) => {
+      await ctx.api.addNode(ctx.instanceId(), spec);
+      for (const l of cables) await ctx.api.addLink(ctx.instanceId(), linkSpec(l));
+    },
   };
-}
-
-function hasLink(lab: LabDocument, l: LinkView): boolean {
-  return lab.links.some((x) => (x.a === l.a && x.b === l.b) || (x.a === l.b && x.b === l.a));
 }
 
 /**
@@ -131,13 +64,11 @@ export function addLinkEdit(ends: { a: string; b: string }): Edit & { link: Link
         edit.link = await ctx.api.addLink(ctx.instanceId(), { a: ends.a, b: ends.b });
         return;
       }
-      const spec = linkSpec(edit.link);
-      await orReload(ctx, () => ctx.api.addLink(ctx.instanceId(), spec), (lab) => lab.links.push(spec), cableEnds(edit.link));
+      await ctx.api.addLink(ctx.instanceId(), linkSpec(edit.link));
     },
     revert: async (ctx: EditContext) => {
       if (edit.link) await ctx.api.removeLink(ctx.instanceId(), edit.link.name);
     },
-    spends: (done: 'apply' | 'revert') => (done === 'revert' && edit.link ? cableEnds(edit.link) : []),
   };
   return edit;
 }
@@ -150,12 +81,16 @@ export function removeLinkEdit(link: LinkView): Edit {
     apply: async (ctx) => {
       await ctx.api.removeLink(ctx.instanceId(), link.name);
     },
-    revert: (ctx) => orReload(ctx, () => ctx.api.addLink(ctx.instanceId(), spec), (lab) => lab.links.push(spec), cableEnds(link)),
-    spends: (done) => (done === 'apply' ? cableEnds(link) : []),
+    revert: async (ctx) => {
+      await ctx.api.addLink(ctx.instanceId(), spec);
+    },
   };
 }
 
-/** Node keys changed (addresses, gateway, routes); `before` holds the same keys as they were (null: absent). */
+/**
+ * Node keys changed (addresses and interfaces, gateway, routes, name servers, hosts lines); `before` holds the same
+ * keys as they were (null: absent).
+ */
 export function setNodeEdit(node: string, before: Record<string, unknown>, after: Record<string, unknown>): Edit {
   return {
     what: { key: 'edit.setNode', params: { node } },
@@ -201,9 +136,6 @@ export function moveEdit(node: string, from: Point | null, to: Point): Edit {
  * change runs at a time. A change the server refuses stays where it was, and the error is thrown on.
  */
 export class EditHistory {
-  /** @param spent told what each change done leaves the running lab keeping taken */
-  constructor(private readonly spent: (keys: string[]) => void = () => undefined) {}
-
   private readonly done: Edit[] = [];
   private readonly undone: Edit[] = [];
   private running: Promise<unknown> = Promise.resolve();
@@ -223,7 +155,6 @@ export class EditHistory {
   make(edit: Edit, ctx: EditContext): Promise<void> {
     return this.serial(async () => {
       await edit.apply(ctx);
-      this.spent(edit.spends?.('apply') ?? []);
       this.done.push(edit);
       if (this.done.length > EditHistory.LIMIT) this.done.shift();
       this.undone.length = 0;
@@ -236,7 +167,6 @@ export class EditHistory {
       const edit = this.done[this.done.length - 1];
       if (!edit) return false;
       await edit.revert(ctx);
-      this.spent(edit.spends?.('revert') ?? []);
       this.done.pop();
       this.undone.push(edit);
       return true;
@@ -249,7 +179,6 @@ export class EditHistory {
       const edit = this.undone[this.undone.length - 1];
       if (!edit) return false;
       await edit.apply(ctx);
-      this.spent(edit.spends?.('apply') ?? []);
       this.undone.pop();
       this.done.push(edit);
       return true;

@@ -14,7 +14,7 @@ export const ROUTER_INTERFACES = ['eth0', 'eth1', 'eth2'];
 export const NEW_SUBNET = '10.0.0.';
 export const NEW_PREFIX = 24;
 
-/** The first `<prefix>N` (N from 1) that is neither a node nor a name the running lab keeps taken. */
+/** The first `<prefix>N` (N from 1) that is neither a node nor a name the server refused as taken meanwhile. */
 export function nextNodeId(kind: PaletteKind, nodes: readonly NodeView[], taken: ReadonlySet<string> = new Set()): string {
   const used = new Set([...nodes.map((n) => n.id), ...taken]);
   for (let n = 1; ; n++) {

@@ -1,10 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
-import { parse, stringify } from 'yaml';
 import type { ApiClient } from '../api/client';
-import { rememberLab, safeLocalStorage } from '../home/recentLabs';
-import { navigate } from '../router';
 import type { LabStore } from '../store/labStore';
-import { DEFAULT_SPEED } from '../timeline/clock';
 import {
   addLinkEdit,
   addNodeEdit,
@@ -14,14 +10,13 @@ import {
   removeNodeEdit,
   type Edit,
   type EditContext,
-  type LabDocument,
 } from './edits';
 import { newNodeSpec, type PaletteKind } from './newNode';
 
 export type Selection = { kind: 'node'; id: string } | { kind: 'link'; id: string } | null;
 
-/** What the editor says in its status line: a refused change, or that the lab was started again. */
-export type EditorStatus = { kind: 'error'; reason: string } | { kind: 'reloaded' } | null;
+/** What the editor says in its status line: a refused change. */
+export type EditorStatus = { kind: 'error'; reason: string } | null;
 
 /** What the topology view lends the editor: where the middle of the view is, fit and automatic layout. */
 export interface EditorView {
@@ -43,39 +38,31 @@ export interface EditorState {
 
 type Listener = (state: EditorState) => void;
 
-/** Tries at naming a new node past names the running lab keeps taken (a page reload forgets which those are). */
+/** Tries at naming a new node past names taken meanwhile (by another tab of the same lab). */
 const NAME_TRIES = 8;
 
 /**
  * The topology editor of one lab: what is selected, the cable tool, the help overlay, and every change to the
- * network through the REST topology edits, kept to undo and redo. It outlives a lab view when an undo had to start
- * the lab again from its lab file: the new instance's view picks the same editor up.
+ * network through the REST topology edits, kept to undo and redo. Every undo and redo is a live edit: the running
+ * lab takes back a removed node's name and a removed cable's ends at once, so none of them restarts the lab.
  */
 export class TopologyEditor {
   private state: EditorState = { selection: null, cable: false, help: false, busy: false, status: null, undo: null, redo: null };
   private readonly listeners = new Set<Listener>();
-  /**
-   * Names of nodes removed while the lab runs, and `node:interface` ends of cables removed: the server keeps them
-   * taken until the lab is reloaded.
-   */
+  /** Names the server said were taken when this editor tried them for a new node. */
   private readonly taken = new Set<string>();
-  private readonly history = new EditHistory((keys) => keys.forEach((k) => this.taken.add(k)));
+  private readonly history = new EditHistory();
   private view: EditorView | null = null;
   /** Where nodes added here were put: the canvas places them there before the lab file (with positions) is read. */
   private readonly placed = new Map<string, { x: number; y: number }>();
   private readonly ctx: EditContext;
 
   constructor(
-    private readonly api: ApiClient,
+    api: ApiClient,
     private instanceId: string,
     private store: LabStore,
   ) {
-    this.ctx = {
-      api,
-      instanceId: () => this.instanceId,
-      reload: (change) => this.reload(change),
-      spent: (key) => this.taken.has(key),
-    };
+    this.ctx = { api, instanceId: () => this.instanceId };
   }
 
   getState(): EditorState {
@@ -87,7 +74,7 @@ export class TopologyEditor {
     return () => this.listeners.delete(listener);
   }
 
-  /** The lab view of this editor's instance (again, after a reload) hands over its store. */
+  /** The lab view of this editor's instance (again, when it is opened again) hands over its store. */
   attach(instanceId: string, store: LabStore): void {
     this.instanceId = instanceId;
     this.store = store;
@@ -230,32 +217,6 @@ export class TopologyEditor {
     return spec;
   }
 
-  /**
-   * Starts the lab again from its lab file with `change` made, and goes to the new instance (the running one
-   * cannot take back a removed node's name or cable). This editor, its history included, moves with it.
-   */
-  private async reload(change: (lab: LabDocument) => void): Promise<void> {
-    const old = this.instanceId;
-    const doc = (parse(await this.api.labFile(old)) ?? {}) as Record<string, unknown> & Partial<LabDocument>;
-    if (!Array.isArray(doc.nodes)) doc.nodes = [];
-    if (!Array.isArray(doc.links)) doc.links = [];
-    change(doc as LabDocument);
-    const snapshot = await this.api.createInstance({ labFile: stringify(doc) });
-    try {
-      await this.api.control(snapshot.instance, { action: 'play', speed: DEFAULT_SPEED, skipIdle: true });
-    } catch {
-      // it opens paused; Play works the same
-    }
-    editors.delete(old);
-    editors.set(snapshot.instance, this);
-    this.taken.clear();
-    this.instanceId = snapshot.instance;
-    const title = this.store.getState().lab?.title ?? { en: '', ko: '' };
-    rememberLab(safeLocalStorage(), { instanceId: snapshot.instance, title, lab: null, openedAt: Date.now() });
-    this.set({ status: { kind: 'reloaded' }, selection: null });
-    navigate({ name: 'lab', instanceId: snapshot.instance }, true);
-  }
-
   private set(patch: Partial<EditorState>): void {
     this.state = { ...this.state, ...patch };
     for (const l of this.listeners) l(this.state);
@@ -268,12 +229,12 @@ function reason(e: unknown): string {
 
 function nameTaken(e: unknown): boolean {
   const text = e instanceof Error ? e.message : '';
-  return /was removed from this running lab/.test(text) || /already/.test(text);
+  return /already/.test(text);
 }
 
 const editors = new Map<string, TopologyEditor>();
 
-/** The editor of an instance: the one it had (kept across a reload of its lab file), or a new one. */
+/** The editor of an instance: the one it had (its undo history kept while the page is open), or a new one. */
 export function editorFor(api: ApiClient, instanceId: string, store: LabStore): TopologyEditor {
   let editor = editors.get(instanceId);
   if (!editor) {
