@@ -11,6 +11,7 @@ import dev.packetlab.server.runtime.PacketPage;
 import dev.packetlab.server.runtime.PacketQuery;
 import dev.packetlab.server.runtime.RunState;
 import dev.packetlab.server.runtime.Snapshot;
+import dev.packetlab.server.runtime.SocketHistoryView;
 import dev.packetlab.server.runtime.SocketView;
 import dev.packetlab.stack.trace.PcapWriter;
 import io.swagger.v3.oas.annotations.Operation;
@@ -43,6 +44,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Live lab instances over HTTP: create one, read it, run it, type into it, edit its topology, and look at its
  * packets. Every answer is JSON (pcap and lab files aside); every error is a problem detail ({@link ApiProblems}).
+ * Creating one answers its owner token once; every request that changes it must carry that token
+ * ({@link InstanceAccessInterceptor} checks it before any endpoint here runs; reads need none).
  * The same instance streams over {@code /ws/labs/{id}} (see {@code docs/protocol.md}).
  */
 @RestController
@@ -64,8 +67,8 @@ public class InstanceController {
     @Operation(summary = "Start an instance of a catalogue lab ({\"lab\": \"tcp-connection\"}), of a lab file's text "
             + "({\"labFile\": \"...\"}), or of an empty lab ({})")
     @PostMapping(consumes = MediaType.APPLICATION_JSON_VALUE)
-    public ResponseEntity<Snapshot> create(@Valid @RequestBody CreateInstanceRequest request,
-                                           HttpServletRequest http) {
+    public ResponseEntity<CreatedInstance> create(@Valid @RequestBody CreateInstanceRequest request,
+                                                  HttpServletRequest http) {
         String client = http.getRemoteAddr();
         LabSession s;
         if (request.lab() != null) s = sessions.createFromCatalogue(request.lab(), request.seed(), client);
@@ -76,16 +79,19 @@ public class InstanceController {
 
     @Operation(summary = "Start an instance of the lab file in the body (YAML)")
     @PostMapping(consumes = {YAML, "text/yaml", "application/x-yaml", MediaType.TEXT_PLAIN_VALUE})
-    public ResponseEntity<Snapshot> upload(@RequestBody String labFile,
-                                           @RequestParam(required = false) Long seed, HttpServletRequest http) {
+    public ResponseEntity<CreatedInstance> upload(@RequestBody String labFile,
+                                                  @RequestParam(required = false) Long seed, HttpServletRequest http) {
         if (labFile.length() > MAX_LAB_FILE) {
             throw new IllegalArgumentException("body: the lab file is longer than " + MAX_LAB_FILE + " characters");
         }
         return created(sessions.create("lab.yaml", labFile, seed, http.getRemoteAddr()));
     }
 
-    private static ResponseEntity<Snapshot> created(LabSession s) {
-        return ResponseEntity.created(URI.create("/api/instances/" + s.id())).body(Await.of(s.snapshot()));
+    /** 201 with the snapshot and the owner token, which only the creator ever sees. */
+    private ResponseEntity<CreatedInstance> created(LabSession s) {
+        String ownerToken = sessions.issueOwnerToken(s);
+        return ResponseEntity.created(URI.create("/api/instances/" + s.id()))
+                .body(CreatedInstance.owned(Await.of(s.snapshot()), ownerToken));
     }
 
     @Operation(summary = "Everything about an instance: run state, nodes, links, sockets, tables, terminals")
@@ -95,6 +101,7 @@ public class InstanceController {
     }
 
     @Operation(summary = "Delete an instance")
+    @RunControl
     @DeleteMapping("/{id}")
     public ResponseEntity<Void> delete(@PathVariable String id) {
         sessions.delete(id);
@@ -118,6 +125,7 @@ public class InstanceController {
     }
 
     @Operation(summary = "Pause, play at a speed, step, step to the next frame, run until idle, advance, go to a time")
+    @RunControl
     @PostMapping("/{id}/run")
     public RunState control(@PathVariable String id, @Valid @RequestBody RunControlRequest request) {
         return Await.of(sessions.get(id).control(request.toControl()));
@@ -164,6 +172,19 @@ public class InstanceController {
     @GetMapping("/{id}/nodes/{node}/sockets")
     public List<SocketView> sockets(@PathVariable String id, @PathVariable String node) {
         return Await.of(sessions.get(id).sockets(node));
+    }
+
+    @Operation(summary = "A node's sockets since the instance started: each state change with its cause, and the TCP "
+            + "variables after each change (bounded: what was cut is counted)")
+    @GetMapping("/{id}/nodes/{node}/sockets/history")
+    public SocketHistoryView socketHistory(@PathVariable String id, @PathVariable String node) {
+        return Await.of(sessions.get(id).socketHistory(node));
+    }
+
+    @Operation(summary = "Every node's sockets since the instance started, as .../nodes/{node}/sockets/history")
+    @GetMapping("/{id}/sockets/history")
+    public SocketHistoryView socketHistory(@PathVariable String id) {
+        return Await.of(sessions.get(id).socketHistory(null));
     }
 
     // ---- topology edits ----------------------------------------------------------------------------------------
