@@ -32,6 +32,7 @@ export function JoinPage({ api, classroom, code }: { api: ApiClient; classroom: 
         name: joined.name,
         token: joined.studentToken,
       });
+      api.keepInstanceToken(joined.instance, joined.studentToken); // the student token owns the student's lab
       try {
         await api.control(joined.instance, { action: 'play', speed: DEFAULT_SPEED, skipIdle: true });
       } catch {

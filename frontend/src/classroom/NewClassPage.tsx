@@ -32,6 +32,7 @@ export function NewClassPage({ api, classroom }: { api: ApiClient; classroom: Cl
     try {
       const created = await classroom.createClass(request);
       rememberTeacher(safeStorage(), created.id, created.teacherToken);
+      api.keepInstanceToken(created.teacherInstance, created.teacherToken); // the teacher token owns the teacher's lab
       try {
         await api.control(created.teacherInstance, { action: 'play', speed: DEFAULT_SPEED, skipIdle: true });
       } catch {
