@@ -50,15 +50,15 @@ public class LiveLabs {
     }
 
     /**
-     * A new live instance rebuilt from {@code record}: 201, located at {@code /api/instances/{id}}, its snapshot and
-     * its token: an owner token, or for a read-only replay ({@code readOnly}) a replay token that drives the replay and
-     * changes nothing.
+     * A new live instance rebuilt from {@code record} for a client address (counted against its limit, as any new
+     * instance is): 201, located at {@code /api/instances/{id}}, its snapshot and its token: an owner token, or for a
+     * read-only replay ({@code readOnly}) a replay token that drives the replay and changes nothing.
      *
      * @throws ErrorResponseException 422 if the record does not replay (a hand-made log whose event counts the
      *                                simulation never reaches); the half-built instance is deleted
      */
-    ResponseEntity<CreatedInstance> start(LabRecord record, boolean readOnly) {
-        LabSession session = sessions.restore(record);
+    ResponseEntity<CreatedInstance> start(LabRecord record, String client, boolean readOnly) {
+        LabSession session = sessions.restore(record, client);
         Snapshot snapshot;
         try {
             snapshot = await(session.snapshot()); // the first use rebuilds it by replay

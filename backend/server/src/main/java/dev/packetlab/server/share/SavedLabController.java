@@ -6,6 +6,7 @@ import dev.packetlab.server.persistence.ShareLink;
 import dev.packetlab.server.api.CreatedInstance;
 import dev.packetlab.server.api.InstanceAccess;
 import dev.packetlab.server.runtime.LabRecord;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.ResponseEntity;
@@ -67,8 +68,9 @@ public class SavedLabController {
     /** Starts a live instance of the saved lab, rebuilt by replay: 201, located at {@code /api/instances/{id}}. */
     @PostMapping("/{id}/instances")
     public ResponseEntity<CreatedInstance> open(@PathVariable String id,
-                                         @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization) {
-        return live.start(store.load(id, BearerToken.from(authorization)).record(), false);
+                                         @RequestHeader(name = HttpHeaders.AUTHORIZATION, required = false) String authorization,
+                                         HttpServletRequest http) {
+        return live.start(store.load(id, BearerToken.from(authorization)).record(), http.getRemoteAddr(), false);
     }
 
     /** Makes a share link: 201, its location is {@code /api/share/{linkId}}. */

@@ -4,6 +4,7 @@ import dev.packetlab.server.api.CreatedInstance;
 import dev.packetlab.server.persistence.LabStore;
 import dev.packetlab.server.persistence.SavedLabCreated;
 import dev.packetlab.server.persistence.SharedLab;
+import jakarta.servlet.http.HttpServletRequest;
 import java.net.URI;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -38,9 +39,9 @@ public class ShareLinkController {
      * replay that nobody may change (its replay token drives the replay: run controls, nothing else).
      */
     @PostMapping("/{linkId}/instances")
-    public ResponseEntity<CreatedInstance> start(@PathVariable String linkId) {
+    public ResponseEntity<CreatedInstance> start(@PathVariable String linkId, HttpServletRequest http) {
         SharedLab shared = store.openShareLink(linkId);
-        return live.start(shared.record(), shared.readOnly());
+        return live.start(shared.record(), http.getRemoteAddr(), shared.readOnly());
     }
 
     /** Takes the holder's own copy of a fork link's lab: 201 with the new lab's id and owner token. */

@@ -75,6 +75,33 @@ class ServerLimitsApiTest {
     }
 
     @Test
+    void instancesOpenedFromShareLinksCountAgainstTheAddressLikeNewOnes() throws Exception {
+        String own = id(create());
+        JsonNode saved = JSON.readTree(HTTP.send(HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/saved-labs"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + InstanceTokens.of(own)) // saving an instance takes its owner token
+                .POST(HttpRequest.BodyPublishers.ofString("{\"instance\": \"" + own + "\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body());
+        String savedLab = saved.get("id").stringValue();
+        String savedLabToken = saved.get("ownerToken").stringValue();
+        String link = JSON.readTree(HTTP.send(HttpRequest.newBuilder(
+                        URI.create("http://localhost:" + port + "/api/saved-labs/" + savedLab + "/share-links"))
+                .header("Content-Type", "application/json")
+                .header("Authorization", "Bearer " + savedLabToken)
+                .POST(HttpRequest.BodyPublishers.ofString("{\"mode\": \"readonly\"}")).build(),
+                HttpResponse.BodyHandlers.ofString()).body()).get("id").stringValue();
+
+        HttpResponse<String> second = send("POST", "/api/share/" + link + "/instances", HttpRequest.BodyPublishers.noBody());
+        HttpResponse<String> third = send("POST", "/api/share/" + link + "/instances", HttpRequest.BodyPublishers.noBody());
+
+        assertThat(second.statusCode()).isEqualTo(201);
+        assertThat(third.statusCode()).isEqualTo(429);
+        assertThat(JSON.readTree(third.body()).get("limit").intValue()).isEqualTo(2);
+        send("DELETE", "/api/instances/" + own, HttpRequest.BodyPublishers.noBody());
+        send("DELETE", "/api/instances/" + id(second), HttpRequest.BodyPublishers.noBody());
+    }
+
+    @Test
     void aBodyLongerThanTheServerTakesIs413NamingTheLimit() throws Exception {
         String body = bigLabFileBody(20_000);
         HttpResponse<String> r = send("POST", "/api/instances", HttpRequest.BodyPublishers.ofString(body));
