@@ -3,13 +3,10 @@ package dev.packetlab.server.classroom;
 import static dev.packetlab.server.classroom.ClassHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.packetlab.server.PacketLabApplication;
+import dev.packetlab.server.ShippedServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 
 /**
@@ -31,8 +28,8 @@ class ClassroomRestartTest {
         JsonNode before;
         JsonNode kimsLab;
         String csv;
-        try (ConfigurableApplicationContext server = start()) {
-            ClassHttp http = new ClassHttp(baseUrl(server));
+        try (ShippedServer server = ShippedServer.start(dataDir)) {
+            ClassHttp http = new ClassHttp(server.baseUrl());
             c = http.createClass("switch-basics");
             kim = http.join(text(c, "joinCode"), "Kim");
             lee = http.join(text(c, "joinCode"), "Lee");
@@ -44,8 +41,8 @@ class ClassroomRestartTest {
             csv = http.send("GET", "/api/classes/" + text(c, "id") + "/results.csv", text(c, "teacherToken"), null).body();
         }
 
-        try (ConfigurableApplicationContext server = start()) {
-            ClassHttp http = new ClassHttp(baseUrl(server));
+        try (ShippedServer server = ShippedServer.start(dataDir)) {
+            ClassHttp http = new ClassHttp(server.baseUrl());
 
             JsonNode after = http.dashboard(c);
             assertThat(after.get("students")).hasSize(2);
@@ -78,17 +75,5 @@ class ClassroomRestartTest {
                     .containsExactly(2, 0, 1);
             http.expect(200, "GET", "/api/classes/" + text(c, "id") + "/me", text(lee, "studentToken"), null);
         }
-    }
-
-    /** The application as {@code ./packetlab} starts it: only the shipped application.properties, a random port. */
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(PacketLabApplication.class).run(
-                "--spring.config.location=classpath:/application.properties",
-                "--server.port=0",
-                "--packetlab.data-dir=" + dataDir);
-    }
-
-    private static String baseUrl(ConfigurableApplicationContext server) {
-        return "http://localhost:" + ((WebServerApplicationContext) server).getWebServer().getPort();
     }
 }

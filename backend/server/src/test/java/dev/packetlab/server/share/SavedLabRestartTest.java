@@ -2,18 +2,10 @@ package dev.packetlab.server.share;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.packetlab.server.PacketLabApplication;
-import java.io.IOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
+import dev.packetlab.server.ShippedServer;
 import java.nio.file.Path;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.springframework.boot.builder.SpringApplicationBuilder;
-import org.springframework.boot.web.server.context.WebServerApplicationContext;
-import org.springframework.context.ConfigurableApplicationContext;
 import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
@@ -26,7 +18,6 @@ import tools.jackson.databind.json.JsonMapper;
 class SavedLabRestartTest {
 
     static final JsonMapper JSON = JsonMapper.builder().build();
-    static final HttpClient HTTP = HttpClient.newHttpClient();
 
     @TempDir
     Path dataDir;
@@ -39,33 +30,31 @@ class SavedLabRestartTest {
         String forkLink;
         JsonNode live;
         JsonNode saved;
-        try (ConfigurableApplicationContext server = start()) {
-            String base = baseUrl(server);
-            JsonNode opened = JSON.readTree(send("POST", base + "/api/instances", null,
+        try (ShippedServer server = ShippedServer.start(dataDir)) {
+            JsonNode opened = JSON.readTree(server.send("POST", "/api/instances", null,
                     "{\"lab\": \"switch-basics\", \"seed\": 5}", 201).body());
             String instance = opened.get("instance").stringValue();
             String instanceToken = opened.get("ownerToken").stringValue();
-            send("POST", base + "/api/instances/" + instance + "/nodes/pc1/commands", instanceToken,
+            server.send("POST", "/api/instances/" + instance + "/nodes/pc1/commands", instanceToken,
                     "{\"line\": \"ping -c 2 192.168.1.20\", \"runUntilExit\": true}", 200);
-            live = JSON.readTree(send("GET", base + "/api/instances/" + instance, null, null, 200).body());
-            JsonNode created = JSON.readTree(send("POST", base + "/api/saved-labs", instanceToken,
+            live = JSON.readTree(server.send("GET", "/api/instances/" + instance, null, null, 200).body());
+            JsonNode created = JSON.readTree(server.send("POST", "/api/saved-labs", instanceToken,
                     "{\"instance\": \"" + instance + "\"}", 201).body());
             labId = created.get("id").stringValue();
             ownerToken = created.get("ownerToken").stringValue();
-            saved = JSON.readTree(send("GET", base + "/api/saved-labs/" + labId, ownerToken, null, 200).body());
-            readOnlyLink = JSON.readTree(send("POST", base + "/api/saved-labs/" + labId + "/share-links", ownerToken,
+            saved = JSON.readTree(server.send("GET", "/api/saved-labs/" + labId, ownerToken, null, 200).body());
+            readOnlyLink = JSON.readTree(server.send("POST", "/api/saved-labs/" + labId + "/share-links", ownerToken,
                     "{\"mode\": \"readonly\"}", 201).body()).get("id").stringValue();
-            forkLink = JSON.readTree(send("POST", base + "/api/saved-labs/" + labId + "/share-links", ownerToken,
+            forkLink = JSON.readTree(server.send("POST", "/api/saved-labs/" + labId + "/share-links", ownerToken,
                     "{\"mode\": \"fork\", \"at\": 0}", 201).body()).get("id").stringValue();
         }
         assertThat(dataDir.resolve("packetlab.mv.db")).isRegularFile();
         assertThat(saved.get("seed").longValue()).isEqualTo(5);
         assertThat(saved.get("log").get(0).get("line").stringValue()).isEqualTo("ping -c 2 192.168.1.20");
 
-        try (ConfigurableApplicationContext server = start()) {
-            String base = baseUrl(server);
+        try (ShippedServer server = ShippedServer.start(dataDir)) {
 
-            JsonNode readOnly = JSON.readTree(send("GET", base + "/api/share/" + readOnlyLink, null, null, 200).body());
+            JsonNode readOnly = JSON.readTree(server.send("GET", "/api/share/" + readOnlyLink, null, null, 200).body());
             assertThat(readOnly.get("readOnly").booleanValue()).isTrue();
             assertThat(readOnly.get("fileName")).isEqualTo(saved.get("fileName"));
             assertThat(readOnly.get("labFile")).isEqualTo(saved.get("labFile"));
@@ -74,42 +63,19 @@ class SavedLabRestartTest {
             assertThat(readOnly.get("time")).isEqualTo(saved.get("time"));
             assertThat(readOnly.get("events")).isEqualTo(saved.get("events"));
 
-            JsonNode replayed = JSON.readTree(send("POST", base + "/api/share/" + readOnlyLink + "/instances", null,
+            JsonNode replayed = JSON.readTree(server.send("POST", "/api/share/" + readOnlyLink + "/instances", null,
                     null, 201).body());
             assertThat(replayed.get("run").get("time")).isEqualTo(live.get("run").get("time"));
             assertThat(replayed.get("run").get("events")).isEqualTo(live.get("run").get("events"));
             assertThat(replayed.get("terminals")).isEqualTo(live.get("terminals"));
 
-            JsonNode fork = JSON.readTree(send("GET", base + "/api/share/" + forkLink, null, null, 200).body());
+            JsonNode fork = JSON.readTree(server.send("GET", "/api/share/" + forkLink, null, null, 200).body());
             assertThat(fork.get("readOnly").booleanValue()).isFalse();
             assertThat(fork.get("time").longValue()).isZero();
             assertThat(fork.get("log").size()).isEqualTo(1); // the ping was typed at 0 s
 
-            JsonNode owned = JSON.readTree(send("GET", base + "/api/saved-labs/" + labId, ownerToken, null, 200).body());
+            JsonNode owned = JSON.readTree(server.send("GET", "/api/saved-labs/" + labId, ownerToken, null, 200).body());
             assertThat(owned).isEqualTo(saved);
         }
-    }
-
-    /** The application as {@code ./packetlab} starts it: only the shipped application.properties, a random port. */
-    private ConfigurableApplicationContext start() {
-        return new SpringApplicationBuilder(PacketLabApplication.class).run(
-                "--spring.config.location=classpath:/application.properties",
-                "--server.port=0",
-                "--packetlab.data-dir=" + dataDir);
-    }
-
-    private static String baseUrl(ConfigurableApplicationContext server) {
-        return "http://localhost:" + ((WebServerApplicationContext) server).getWebServer().getPort();
-    }
-
-    private static HttpResponse<String> send(String method, String url, String ownerToken, String json, int status)
-            throws IOException, InterruptedException {
-        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url))
-                .method(method, json == null ? HttpRequest.BodyPublishers.noBody() : HttpRequest.BodyPublishers.ofString(json));
-        if (json != null) request.header("Content-Type", "application/json");
-        if (ownerToken != null) request.header("Authorization", "Bearer " + ownerToken);
-        HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
-        assertThat(response.statusCode()).as("%s %s: %s", method, url, response.body()).isEqualTo(status);
-        return response;
     }
 }
