@@ -35,7 +35,9 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * {@code /ws/labs/{id}}: streams an instance to a client in batches and takes the client's terminal input and run
  * controls. A message from the client that is wrong in any way gets an {@code error} message naming what is wrong;
- * nothing else happens, to this connection or any other. The protocol is {@code docs/protocol.md}.
+ * nothing else happens, to this connection or any other. Anyone holding the instance id may watch; typing and running
+ * need the instance's owner token, proved once per connection by an {@code auth} message (a read-only replay's token
+ * allows run controls only). The protocol is {@code docs/protocol.md}.
  */
 @Component
 public class LabSocketHandler extends TextWebSocketHandler {
