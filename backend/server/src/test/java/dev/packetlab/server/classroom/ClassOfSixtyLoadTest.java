@@ -4,6 +4,7 @@ import static dev.packetlab.server.classroom.ClassHttp.JSON;
 import static dev.packetlab.server.classroom.ClassHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.packetlab.server.WsTestClient;
 import java.lang.management.ManagementFactory;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -82,9 +83,9 @@ class ClassOfSixtyLoadTest {
         Map<String, Integer> index = new HashMap<>();
         for (int i = 0; i < STUDENTS; i++) index.put(text(students.get(i), "member"), i);
 
-        try (ClassSocketClient dashboard = new ClassSocketClient(port, "/ws/classes/" + id + "/dashboard?token="
+        try (WsTestClient dashboard = new WsTestClient(port, "/ws/classes/" + id + "/dashboard?token="
                 + text(c, "teacherToken"))) {
-            dashboard.await(ClassSocketClient.type("dashboard"), "the dashboard");
+            dashboard.await(WsTestClient.type("dashboard"), "the dashboard");
             Thread.sleep(3000); // every lab has traffic, every switch has learned both hosts
 
             long[] sent = new long[STUDENTS];

@@ -3,6 +3,7 @@ package dev.packetlab.server.classroom;
 import static dev.packetlab.server.classroom.ClassHttp.text;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.packetlab.server.WsTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -129,9 +130,9 @@ class ClassroomRolesTest {
 
     @Test
     void theDashboardSocketClosesWith4403ForAStudentToken() throws Exception {
-        try (ClassSocketClient ws = new ClassSocketClient(port, "/ws/classes/" + id + "/dashboard?token="
+        try (WsTestClient ws = new WsTestClient(port, "/ws/classes/" + id + "/dashboard?token="
                 + text(kim, "studentToken"))) {
-            assertThat(text(ws.await(ClassSocketClient.type("error"), "error"), "message"))
+            assertThat(text(ws.await(WsTestClient.type("error"), "error"), "message"))
                     .isEqualTo("Only the class's teacher may see the dashboard; this token is a student's.");
             assertThat(ws.awaitClose()).isEqualTo("4403 Teacher only");
         }
@@ -139,17 +140,17 @@ class ClassroomRolesTest {
 
     @Test
     void theDashboardSocketClosesWith4403WithoutAToken() throws Exception {
-        try (ClassSocketClient ws = new ClassSocketClient(port, "/ws/classes/" + id + "/dashboard")) {
-            assertThat(text(ws.await(ClassSocketClient.type("error"), "error"), "message")).isEqualTo(NO_TOKEN);
+        try (WsTestClient ws = new WsTestClient(port, "/ws/classes/" + id + "/dashboard")) {
+            assertThat(text(ws.await(WsTestClient.type("error"), "error"), "message")).isEqualTo(NO_TOKEN);
             assertThat(ws.awaitClose()).isEqualTo("4403 Token required");
         }
     }
 
     @Test
     void aStudentsLabSocketClosesWith4403ForAnotherStudent() throws Exception {
-        try (ClassSocketClient ws = new ClassSocketClient(port, "/ws/classes/" + id + "/labs/" + text(lee, "member")
+        try (WsTestClient ws = new WsTestClient(port, "/ws/classes/" + id + "/labs/" + text(lee, "member")
                 + "?token=" + text(kim, "studentToken"))) {
-            assertThat(text(ws.await(ClassSocketClient.type("error"), "error"), "message")).startsWith("A student may "
+            assertThat(text(ws.await(WsTestClient.type("error"), "error"), "message")).startsWith("A student may "
                     + "watch only the lab the teacher presents");
             assertThat(ws.awaitClose()).isEqualTo("4403 Not your lab");
         }
@@ -157,8 +158,8 @@ class ClassroomRolesTest {
 
     @Test
     void theStudentSocketClosesWith4403ForAWrongToken() throws Exception {
-        try (ClassSocketClient ws = new ClassSocketClient(port, "/ws/classes/" + id + "/student?token=nobody")) {
-            assertThat(text(ws.await(ClassSocketClient.type("error"), "error"), "message")).isEqualTo(WRONG_TOKEN);
+        try (WsTestClient ws = new WsTestClient(port, "/ws/classes/" + id + "/student?token=nobody")) {
+            assertThat(text(ws.await(WsTestClient.type("error"), "error"), "message")).isEqualTo(WRONG_TOKEN);
             assertThat(ws.awaitClose()).isEqualTo("4403 Wrong token");
         }
     }

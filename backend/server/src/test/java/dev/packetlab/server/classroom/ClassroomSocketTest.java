@@ -1,9 +1,10 @@
 package dev.packetlab.server.classroom;
 
 import static dev.packetlab.server.classroom.ClassHttp.text;
-import static dev.packetlab.server.classroom.ClassSocketClient.type;
+import static dev.packetlab.server.WsTestClient.type;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.packetlab.server.WsTestClient;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -38,7 +39,7 @@ class ClassroomSocketTest {
 
     @Test
     void theDashboardSocketSendsTheWholeClassThenTheRowOfAStudentWhoPassesAStep() throws Exception {
-        try (ClassSocketClient dashboard = new ClassSocketClient(port, "/ws/classes/" + id + "/dashboard?token=" + teacher)) {
+        try (WsTestClient dashboard = new WsTestClient(port, "/ws/classes/" + id + "/dashboard?token=" + teacher)) {
             assertThat(text(dashboard.await(type("hello"), "hello"), "role")).isEqualTo("teacher");
             JsonNode whole = dashboard.await(type("dashboard"), "the dashboard").get("dashboard");
             assertThat(whole.get("students").findValuesAsString("name")).containsExactly("Kim");
@@ -60,8 +61,8 @@ class ClassroomSocketTest {
 
     @Test
     void theDashboardSeesAStudentComeOnlineAndANewStudentJoin() throws Exception {
-        try (ClassSocketClient dashboard = new ClassSocketClient(port, "/ws/classes/" + id + "/dashboard?token=" + teacher);
-             ClassSocketClient student = new ClassSocketClient(port, "/ws/classes/" + id + "/student?token="
+        try (WsTestClient dashboard = new WsTestClient(port, "/ws/classes/" + id + "/dashboard?token=" + teacher);
+             WsTestClient student = new WsTestClient(port, "/ws/classes/" + id + "/student?token="
                      + text(kim, "studentToken"))) {
             dashboard.await(m -> type("students").test(m) && m.get("students").get(0).get("online").booleanValue(),
                     "Kim online");
@@ -76,7 +77,7 @@ class ClassroomSocketTest {
     @Test
     void theStudentSocketTellsTheStudentTheirOwnVerdictsAndNobodyElses() throws Exception {
         JsonNode lee = http.join(text(c, "joinCode"), "Lee");
-        try (ClassSocketClient student = new ClassSocketClient(port, "/ws/classes/" + id + "/student?token="
+        try (WsTestClient student = new WsTestClient(port, "/ws/classes/" + id + "/student?token="
                 + text(kim, "studentToken"))) {
             JsonNode me = student.await(type("me"), "me").get("me");
             assertThat(text(me, "instance")).isEqualTo(text(kim, "instance"));
@@ -98,7 +99,7 @@ class ClassroomSocketTest {
     void aSpectatorSeesTheStudentsLabButItsInputsAreRefused() throws Exception {
         http.run(text(kim, "instance"), "pc1", "ping -c 1 192.168.1.20");
         String instance = text(kim, "instance");
-        try (ClassSocketClient spectator = new ClassSocketClient(port, "/ws/classes/" + id + "/labs/" + text(kim, "member")
+        try (WsTestClient spectator = new WsTestClient(port, "/ws/classes/" + id + "/labs/" + text(kim, "member")
                 + "?token=" + teacher)) {
             JsonNode snapshot = spectator.await(type("snapshot"), "snapshot");
             assertThat(text(spectator.await(type("hello"), "hello"), "instance")).isEqualTo("student-" + text(kim, "member"));
@@ -123,7 +124,7 @@ class ClassroomSocketTest {
 
     @Test
     void aSpectatorSeesWhatTheStudentTypesAsTheyTypeIt() throws Exception {
-        try (ClassSocketClient spectator = new ClassSocketClient(port, "/ws/classes/" + id + "/labs/" + text(kim, "member")
+        try (WsTestClient spectator = new WsTestClient(port, "/ws/classes/" + id + "/labs/" + text(kim, "member")
                 + "?token=" + teacher)) {
             spectator.await(type("snapshot"), "snapshot");
 
@@ -136,7 +137,7 @@ class ClassroomSocketTest {
     @Test
     void presentingShowsTheTeachersLabToEveryStudentReadOnlyUntilItStops() throws Exception {
         http.run(text(c, "teacherInstance"), "pc1", "arp -n");
-        try (ClassSocketClient student = new ClassSocketClient(port, "/ws/classes/" + id + "/student?token="
+        try (WsTestClient student = new WsTestClient(port, "/ws/classes/" + id + "/student?token="
                 + text(kim, "studentToken"))) {
             student.await(type("me"), "me");
 
@@ -144,7 +145,7 @@ class ClassroomSocketTest {
             JsonNode announced = student.await(type("class"), "presenting");
             assertThat(announced.get("state").toString()).isEqualTo("{\"locked\":false,\"presenting\":true,\"ended\":false}");
 
-            try (ClassSocketClient presented = new ClassSocketClient(port, "/ws/classes/" + id + "/labs/presented?token="
+            try (WsTestClient presented = new WsTestClient(port, "/ws/classes/" + id + "/labs/presented?token="
                     + text(kim, "studentToken"))) {
                 assertThat(text(presented.await(type("hello"), "hello"), "instance")).isEqualTo("presented");
                 JsonNode snapshot = presented.await(type("snapshot"), "the teacher's lab");
@@ -163,9 +164,9 @@ class ClassroomSocketTest {
 
     @Test
     void resettingAStudentMovesTheirPageAndItsSpectatorsToTheNewLab() throws Exception {
-        try (ClassSocketClient student = new ClassSocketClient(port, "/ws/classes/" + id + "/student?token="
+        try (WsTestClient student = new WsTestClient(port, "/ws/classes/" + id + "/student?token="
                 + text(kim, "studentToken"));
-             ClassSocketClient spectator = new ClassSocketClient(port, "/ws/classes/" + id + "/labs/"
+             WsTestClient spectator = new WsTestClient(port, "/ws/classes/" + id + "/labs/"
                      + text(kim, "member") + "?token=" + teacher)) {
             student.await(type("me"), "me");
             spectator.await(type("snapshot"), "snapshot");
@@ -181,9 +182,9 @@ class ClassroomSocketTest {
 
     @Test
     void endingTheClassTellsEveryoneAndClosesTheLabsTheyWatch() throws Exception {
-        try (ClassSocketClient student = new ClassSocketClient(port, "/ws/classes/" + id + "/student?token="
+        try (WsTestClient student = new WsTestClient(port, "/ws/classes/" + id + "/student?token="
                 + text(kim, "studentToken"));
-             ClassSocketClient spectator = new ClassSocketClient(port, "/ws/classes/" + id + "/labs/"
+             WsTestClient spectator = new WsTestClient(port, "/ws/classes/" + id + "/labs/"
                      + text(kim, "member") + "?token=" + teacher)) {
             student.await(type("me"), "me");
             spectator.await(type("snapshot"), "snapshot");

@@ -3,6 +3,7 @@ package dev.packetlab.server.ws;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.packetlab.server.InstanceTokens;
+import dev.packetlab.server.WsTestClient;
 import dev.packetlab.stack.testing.Tshark;
 import java.net.URI;
 import java.net.http.HttpClient;

@@ -2,6 +2,7 @@ package dev.packetlab.server.ws;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.packetlab.server.WsTestClient;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;

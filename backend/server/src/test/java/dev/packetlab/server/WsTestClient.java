@@ -1,4 +1,4 @@
-package dev.packetlab.server.ws;
+package dev.packetlab.server;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -14,19 +14,21 @@ import tools.jackson.databind.JsonNode;
 import tools.jackson.databind.json.JsonMapper;
 
 /**
- * A real WebSocket client (the JDK's) for tests: it collects every message of every batch the server sends, in
- * order, and waits for the one a test expects.
+ * A real WebSocket client (the JDK's) for tests: it keeps every message the server sends, in order, whether it came
+ * in a batch (a lab's stream, {@code /ws/labs/{id}}) or alone (the class channels), and waits for the one a test
+ * expects.
  */
-final class WsTestClient implements WebSocket.Listener, AutoCloseable {
-    static final JsonMapper JSON = JsonMapper.builder().build();
+public final class WsTestClient implements WebSocket.Listener, AutoCloseable {
+    public static final JsonMapper JSON = JsonMapper.builder().build();
 
     private final List<JsonNode> messages = new ArrayList<>();
+    private final List<Long> receivedAt = new ArrayList<>();
     private final List<String> closes = new ArrayList<>();
     private final StringBuilder partial = new StringBuilder();
     private final WebSocket socket;
     private int batches;
 
-    WsTestClient(int port, String path) throws Exception {
+    public WsTestClient(int port, String path) throws Exception {
         this.socket = HttpClient.newHttpClient().newWebSocketBuilder().connectTimeout(Duration.ofSeconds(10))
                 .buildAsync(URI.create("ws://localhost:" + port + path), this).get(10, TimeUnit.SECONDS);
     }
@@ -35,16 +37,26 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
     public CompletionStage<?> onText(WebSocket ws, CharSequence data, boolean last) {
         partial.append(data);
         if (last) {
-            JsonNode batch = JSON.readTree(partial.toString());
+            long now = System.currentTimeMillis();
+            JsonNode m = JSON.readTree(partial.toString());
             partial.setLength(0);
             synchronized (this) {
-                batches++;
-                for (JsonNode m : batch.get("messages")) messages.add(m);
+                if (m.get("type").stringValue().equals("batch")) {
+                    batches++;
+                    for (JsonNode x : m.get("messages")) add(x, now);
+                } else {
+                    add(m, now);
+                }
                 notifyAll();
             }
         }
         ws.request(1);
         return null;
+    }
+
+    private void add(JsonNode message, long now) {
+        messages.add(message);
+        receivedAt.add(now);
     }
 
     @Override
@@ -56,49 +68,60 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
         return null;
     }
 
-    void send(String json) {
+    public void send(String json) {
         socket.sendText(json, true).join();
     }
 
+    public void sendBinary(byte[] bytes) {
+        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
+    }
+
     /**
-     * Proves this connection holds the instance's owner token (kept by {@link dev.packetlab.server.InstanceTokens}),
-     * as a client must before it types or runs the lab, and waits until the server says so.
+     * Proves this connection holds the instance's owner token (kept by {@link InstanceTokens}), as a client must
+     * before it types or runs the lab, and waits until the server says so.
      */
-    WsTestClient authorized(String instanceId) throws InterruptedException {
+    public WsTestClient authorized(String instanceId) throws InterruptedException {
         int from = count();
-        send(dev.packetlab.server.InstanceTokens.authMessage(instanceId));
+        send(InstanceTokens.authMessage(instanceId));
         awaitFrom(from, type("authorized"), "authorized");
         return this;
     }
 
-    void sendBinary(byte[] bytes) {
-        socket.sendBinary(ByteBuffer.wrap(bytes), true).join();
-    }
-
-    synchronized List<JsonNode> messages() {
+    public synchronized List<JsonNode> messages() {
         return List.copyOf(messages);
     }
 
-    synchronized List<JsonNode> ofType(String type) {
+    public synchronized List<JsonNode> ofType(String type) {
         return messages.stream().filter(m -> m.get("type").stringValue().equals(type)).toList();
     }
 
-    synchronized int batches() {
+    /** Batches received so far (a lab's stream sends its messages in batches). */
+    public synchronized int batches() {
         return batches;
     }
 
-    /** Waits until a message matches, and returns it. */
-    JsonNode await(Predicate<JsonNode> matches, String what) throws InterruptedException {
-        return awaitFrom(0, matches, what);
-    }
-
     /** Messages received so far. */
-    synchronized int count() {
+    public synchronized int count() {
         return messages.size();
     }
 
+    /** When the {@code i}th message arrived, ms since the epoch. */
+    public synchronized long receivedAt(int i) {
+        return receivedAt.get(i);
+    }
+
+    public synchronized int indexOf(JsonNode m) {
+        for (int i = 0; i < messages.size(); i++) if (messages.get(i) == m) return i;
+        return -1;
+    }
+
+    /** Waits until a message matches, and returns it. */
+    public JsonNode await(Predicate<JsonNode> matches, String what) throws InterruptedException {
+        return awaitFrom(0, matches, what);
+    }
+
     /** Waits until a message from the {@code from}th on matches, and returns it. */
-    synchronized JsonNode awaitFrom(int from, Predicate<JsonNode> matches, String what) throws InterruptedException {
+    public synchronized JsonNode awaitFrom(int from, Predicate<JsonNode> matches, String what) throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         int seen = from;
         while (true) {
@@ -110,22 +133,22 @@ final class WsTestClient implements WebSocket.Listener, AutoCloseable {
     }
 
     /** Waits until the server closes the connection, and returns "code reason". */
-    synchronized String awaitClose() throws InterruptedException {
+    public synchronized String awaitClose() throws InterruptedException {
         long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
         while (closes.isEmpty()) {
             long left = deadline - System.nanoTime();
-            if (left <= 0) throw new AssertionError("not closed within 30 s");
+            if (left <= 0) throw new AssertionError("not closed within 30 s; got " + messages);
             TimeUnit.NANOSECONDS.timedWait(this, left);
         }
         return closes.getFirst();
     }
 
-    static Predicate<JsonNode> type(String type) {
+    public static Predicate<JsonNode> type(String type) {
         return m -> m.get("type").stringValue().equals(type);
     }
 
     @Override
     public void close() {
-        socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
+        if (!socket.isOutputClosed()) socket.sendClose(WebSocket.NORMAL_CLOSURE, "done");
     }
 }
