@@ -35,6 +35,7 @@ export function fakeApi(result: LabSummary[] | Error, overrides: Partial<ApiClie
     packets: notFaked('packets'),
     packet: notFaked('packet'),
     pcapUrl: (id: string) => `/api/instances/${id}/pcap`,
+    socketHistory: notFaked('socketHistory'),
     addNode: notFaked('addNode'),
     editNode: notFaked('editNode'),
     removeNode: notFaked('removeNode'),

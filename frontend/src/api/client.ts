@@ -1,5 +1,5 @@
 import { pageInstanceTokens, type InstanceTokenStore } from './instanceTokens';
-import type { ControlMessage, LinkView, NodeView, RunState, Snapshot } from './protocol';
+import type { ControlMessage, LinkView, NodeView, RunState, Snapshot, SocketHistoryResponse } from './protocol';
 import type {
   CreateInstanceRequest,
   InstanceTokens,
@@ -42,6 +42,8 @@ export interface ApiClient {
   packet(instanceId: string, number: number, signal?: AbortSignal): Promise<PacketDetail>;
   /** Where the browser downloads a pcap of every frame, or of what one node sent and received. */
   pcapUrl(instanceId: string, node?: string): string;
+  /** Every node's sockets since the instance started: state changes with their causes, TCP variables. */
+  socketHistory(instanceId: string, signal?: AbortSignal): Promise<SocketHistoryResponse>;
 
   // topology edits, written with lab-file keys (docs/protocol.md); a 400 names the place in the lab file
   addNode(instanceId: string, node: Record<string, unknown>): Promise<NodeView>;
@@ -122,6 +124,7 @@ export function createApiClient(
 
   return {
     listLabs: (signal) => getJson<LabSummary[]>('/api/labs', signal),
+    socketHistory: (id, signal) => getJson<SocketHistoryResponse>(instance(id) + '/sockets/history', signal),
     createInstance: (request) => send('POST', '/api/instances', request, created),
     labFile: async (id, signal) => {
       const response = await fetchImpl(baseUrl + instance(id) + '/lab-file', {

@@ -130,6 +130,20 @@ export interface Snapshot {
   packets: number;
   /** Step verdicts, once the server sends them (not in protocol 1). */
   checks?: CheckResult[];
+  /**
+   * The line being typed at each terminal someone typed `keys` at (absent from older servers): drawn after the
+   * terminal's text as `prompt` + `line`, the cursor before code point `cursor` of `line`.
+   */
+  editing?: Record<string, Editing>;
+}
+
+/** The line being typed at a node's terminal (the server's line discipline holds it). */
+export interface Editing {
+  /** `$ ` at the shell, empty while a command reads the terminal. */
+  prompt: string;
+  line: string;
+  /** Code points of `line` before the cursor. */
+  cursor: number;
 }
 
 export interface JobView {
@@ -201,6 +215,9 @@ export interface FrameDroppedMessage {
   reason: string;
   text: string;
   detail: string | null;
+  /** The detail as a code to translate (`server-codes.json`), and the parts that vary (absent without a detail). */
+  detailCode?: string;
+  detailParams?: Record<string, string>;
 }
 
 export interface SocketMessage {
@@ -213,7 +230,11 @@ export interface SocketMessage {
   remote: string;
   from: string;
   to: string;
+  /** Why, in English. */
   cause: string;
+  /** The cause as a code to translate (`server-codes.json`), and the parts of its text that vary. */
+  code?: string;
+  params?: Record<string, string>;
 }
 
 export interface TcpMessage {
@@ -281,6 +302,16 @@ export interface TerminalMessage {
   text: string;
 }
 
+/**
+ * What a terminal typed at with `keys` must show of the line being typed, for every client: `text` is xterm data
+ * (characters and control sequences) to write in order with the node's `terminal` messages.
+ */
+export interface EchoMessage extends Editing {
+  type: 'echo';
+  node: string;
+  text: string;
+}
+
 export interface JobEndedMessage {
   type: 'job-ended';
   job: JobView;
@@ -337,6 +368,7 @@ export type ServerMessage =
   | RouteMessage
   | InterfaceMessage
   | TerminalMessage
+  | EchoMessage
   | JobEndedMessage
   | OverflowMessage
   | ThrottledMessage
@@ -347,6 +379,57 @@ export type ServerMessage =
 export interface BatchMessage {
   type: 'batch';
   messages: ServerMessage[];
+}
+
+// ---- REST reads beside the stream -----------------------------------------------------------------------------
+
+/** A socket's state change in its recorded history (`GET .../sockets/history`), as a `socket` message has it. */
+export interface HistoryTransition {
+  time: number;
+  from: string;
+  to: string;
+  cause: string;
+  code: string;
+  params: Record<string, string>;
+}
+
+/** A TCP connection's variables after a change, as a `tcp` message has them. */
+export interface HistorySample {
+  time: number;
+  sndUna: number;
+  sndNxt: number;
+  sndWnd: number;
+  rcvNxt: number;
+  rcvWnd: number;
+  cwnd: number;
+  ssthresh: number;
+  srtt: number;
+  rttvar: number;
+  rto: number;
+  sendBuffered: number;
+  receiveBuffered: number;
+}
+
+export interface HistorySocket {
+  node: string;
+  socket: number;
+  protocol: string;
+  local: string | null;
+  remote: string | null;
+  state: string;
+  transitions: HistoryTransition[];
+  samples: HistorySample[];
+  /** The oldest state changes and samples left out to stay within the server's limits. */
+  transitionsCut: number;
+  samplesCut: number;
+}
+
+/** Every socket's story since the instance started, up to simulated time `time`. */
+export interface SocketHistoryResponse {
+  time: number;
+  sockets: HistorySocket[];
+  socketsCut: number;
+  limits: { sockets: number; transitionsPerSocket: number; samplesPerSocket: number; samples: number };
 }
 
 // ---- client → server ----------------------------------------------------------------------------------------
@@ -361,8 +444,23 @@ export interface ControlMessage {
   time?: number;
 }
 
+/**
+ * Keys typed at a node's terminal as xterm's `onData` gives them (at most `MAX_KEYS` characters); the server edits
+ * the line and answers with `echo`. `cols` is the terminal's width.
+ */
+export interface KeysMessage {
+  type: 'keys';
+  node: string;
+  data: string;
+  cols?: number;
+}
+
+/** The most characters one `keys` message may carry. */
+export const MAX_KEYS = 4096;
+
 export type ClientMessage =
   | { type: 'line'; node: string; text: string }
+  | KeysMessage
   | { type: 'interrupt'; node: string }
   | { type: 'eof'; node: string }
   | ControlMessage

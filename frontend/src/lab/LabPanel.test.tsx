@@ -22,7 +22,7 @@ steps:
   - text: {en: "Look around", ko: "둘러보세요"}
 `);
 
-const noActions: LabActions = { control() {}, line() {}, interrupt() {}, eof() {}, requestSnapshot() {} };
+const noActions: LabActions = { control() {}, line() {}, keys() {}, interrupt() {}, eof() {}, requestSnapshot() {}, loadSocketHistory() {} };
 
 function show(lang: Lang) {
   const store = new LabStore('i1', () => 0);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { WebSocketLike } from '../api/labSocket';
+import type { SocketHistoryResponse } from '../api/protocol';
 import { fakeApi } from '../test-support';
 import { tcpLabSnapshot } from '../test-fixtures';
 import { LabConnection } from './labConnection';
@@ -50,11 +51,15 @@ describe('LabConnection', () => {
 
     connection.control({ action: 'play', speed: 0.002, skipIdle: true });
     connection.line('pc1', 'ping -c 1 srv');
+    connection.keys('pc1', '', 96);
+    connection.keys('pc1', '\x1b[A\r');
     connection.interrupt('pc1');
     connection.eof('pc1');
     expect(socket.sent.map((t) => JSON.parse(t))).toEqual([
       { type: 'control', action: 'play', speed: 0.002, skipIdle: true },
       { type: 'line', node: 'pc1', text: 'ping -c 1 srv' },
+      { type: 'keys', node: 'pc1', data: '', cols: 96 },
+      { type: 'keys', node: 'pc1', data: '\x1b[A\r' },
       { type: 'interrupt', node: 'pc1' },
       { type: 'eof', node: 'pc1' },
     ]);
@@ -73,5 +78,34 @@ describe('LabConnection', () => {
     expect(labFiles).toBe(1);
     socket.emit({ type: 'batch', messages: [{ type: 'snapshot', reason: 'reset', snapshot: tcpLabSnapshot() }] });
     expect(labFiles).toBe(2);
+  });
+
+  it('reads the socket history when asked, and drops an answer a snapshot made stale', async () => {
+    const socket = socketStub();
+    const answers: ((h: SocketHistoryResponse) => void)[] = [];
+    const api = fakeApi([], {
+      labFile: () => Promise.resolve(LAB_FILE),
+      socketHistory: () => new Promise<SocketHistoryResponse>((resolve) => answers.push(resolve)),
+    });
+    const connection = new LabConnection('i1', api, { url: 'ws://x', createSocket: () => socket });
+    connection.start();
+    socket.emit({ type: 'batch', messages: [{ type: 'snapshot', reason: 'connected', snapshot: tcpLabSnapshot() }] });
+    const history = (node: string): SocketHistoryResponse => ({
+      time: 5, socketsCut: 0, limits: { sockets: 256, transitionsPerSocket: 64, samplesPerSocket: 2000, samples: 10000 },
+      sockets: [{ node, socket: 1, protocol: 'tcp', local: null, remote: null, state: 'LISTEN', transitions: [], samples: [], transitionsCut: 0, samplesCut: 0 }],
+    });
+
+    connection.loadSocketHistory();
+    socket.emit({ type: 'batch', messages: [{ type: 'snapshot', reason: 'reset', snapshot: tcpLabSnapshot() }] });
+    answers[0]!(history('stale'));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(connection.store.getState().socketHistory).toEqual([]);
+
+    connection.loadSocketHistory();
+    answers[1]!(history('srv'));
+    await Promise.resolve();
+    await Promise.resolve();
+    expect(connection.store.getState().socketHistory.map((h) => h.key)).toEqual(['srv/1']);
   });
 });

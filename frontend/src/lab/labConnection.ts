@@ -9,9 +9,19 @@ export interface LabActions {
   control(control: Omit<ControlMessage, 'type'>): void;
   /** A line typed at `node`'s terminal, without its newline. */
   line(node: string, text: string): void;
+  /**
+   * Keys typed at `node`'s terminal as xterm gives them; the server edits the line and every viewer gets its
+   * `echo`. `cols` is the terminal's width (an empty `data` with `cols` tells only that).
+   */
+  keys(node: string, data: string, cols?: number): void;
   interrupt(node: string): void;
   eof(node: string): void;
   requestSnapshot(): void;
+  /**
+   * Reads every socket's history since the instance started (the TCP views, when opened and after each snapshot),
+   * so they show connections from their start even when this page opened later.
+   */
+  loadSocketHistory(): void;
 }
 
 /**
@@ -23,6 +33,7 @@ export class LabConnection implements LabActions {
   private readonly socket: LabSocket;
   private lastSnapshotSeq = 0;
   private labFileLoads = 0;
+  private historyLoads = 0;
   private unsubscribe: (() => void) | null = null;
 
   constructor(
@@ -79,6 +90,10 @@ export class LabConnection implements LabActions {
     this.send({ type: 'line', node, text });
   }
 
+  keys(node: string, data: string, cols?: number): void {
+    this.send({ type: 'keys', node, data, ...(cols !== undefined ? { cols } : {}) });
+  }
+
   interrupt(node: string): void {
     this.send({ type: 'interrupt', node });
   }
@@ -89,5 +104,19 @@ export class LabConnection implements LabActions {
 
   requestSnapshot(): void {
     this.send({ type: 'snapshot' });
+  }
+
+  loadSocketHistory(): void {
+    const load = ++this.historyLoads;
+    const seq = this.store.getState().snapshotSeq;
+    this.api.socketHistory(this.instanceId).then(
+      (history) => {
+        // a newer read, or a snapshot since (the lab may have gone back in time), makes this one stale
+        if (load === this.historyLoads && seq === this.store.getState().snapshotSeq) this.store.mergeSocketHistory(history);
+      },
+      () => {
+        // the TCP views then start from what this page saw, as before
+      },
+    );
   }
 }

@@ -1,7 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import type { ServerMessage } from '../api/protocol';
+import type { HistorySample, HistorySocket, HistoryTransition, ServerMessage, SocketHistoryResponse } from '../api/protocol';
 import { arpRequest, PAUSED, tcpLabSnapshot } from '../test-fixtures';
-import { applyBatch, DROPS_KEEP, FLIGHT_GRACE, initialLabState, simulatedTimeAt, TERMINAL_KEEP, type LabState } from './labState';
+import {
+  applyBatch,
+  DROPS_KEEP,
+  FLIGHT_GRACE,
+  initialLabState,
+  mergeSocketHistory,
+  simulatedTimeAt,
+  TERMINAL_KEEP,
+  type LabState,
+} from './labState';
 
 const connected = (over = {}): ServerMessage[] => [
   { type: 'hello', instance: 'i1', protocol: 1 },
@@ -20,7 +29,7 @@ describe('applyBatch: snapshots', () => {
     expect(s.snapshotReason).toBe('connected');
     expect(s.nodes.map((n) => n.id)).toEqual(['pc1', 'srv', 'sw1']);
     expect(s.packetCount).toBe(7);
-    expect(s.terminals.pc1).toEqual({ text: '$ ping -c 1 srv\n', total: 16, epoch: 1 });
+    expect(s.terminals.pc1).toEqual({ text: '$ ping -c 1 srv\r\n', total: 17, epoch: 1, editing: null, editingAt: 17 });
     expect(s.run).toEqual(PAUSED);
     expect(s.runAt).toBe(1000);
   });
@@ -49,7 +58,62 @@ describe('applyBatch: snapshots', () => {
   it('a reset snapshot with other terminal text starts a new terminal epoch', () => {
     let s = loaded({ terminals: { pc1: 'old\n' } });
     s = applyBatch(s, [{ type: 'snapshot', reason: 'reset', snapshot: tcpLabSnapshot({ terminals: { pc1: '' } }) }], 2000);
-    expect(s.terminals.pc1).toEqual({ text: '', total: 0, epoch: 2 });
+    expect(s.terminals.pc1).toEqual({ text: '', total: 0, epoch: 2, editing: null, editingAt: 0 });
+  });
+
+  it('a snapshot hands over the line being typed, to draw after the terminal text', () => {
+    const s = loaded({ terminals: { pc1: 'hello\n' }, editing: { pc1: { prompt: '$ ', line: 'ping 10.0', cursor: 9 } } });
+    expect(s.terminals.pc1).toEqual({
+      text: 'hello\r\n',
+      total: 7,
+      epoch: 1,
+      editing: { prompt: '$ ', line: 'ping 10.0', cursor: 9 },
+      editingAt: 7,
+    });
+  });
+
+  it('a snapshot whose typed line changed starts a new terminal epoch even with the same text', () => {
+    let s = loaded({ terminals: { pc1: 'hello\n' }, editing: { pc1: { prompt: '$ ', line: 'pi', cursor: 2 } } });
+    s = applyBatch(
+      s,
+      [{ type: 'snapshot', reason: 'requested', snapshot: tcpLabSnapshot({ terminals: { pc1: 'hello\n' }, editing: { pc1: { prompt: '$ ', line: 'pin', cursor: 3 } } }) }],
+      1100,
+    );
+    expect(s.terminals.pc1!.epoch).toBe(2);
+    expect(s.terminals.pc1!.editing).toEqual({ prompt: '$ ', line: 'pin', cursor: 3 });
+  });
+});
+
+describe('applyBatch: terminals typed at key by key', () => {
+  it('echoes go into the terminal in order with what the node printed', () => {
+    const s = applyBatch(
+      loaded(),
+      [
+        { type: 'echo', node: 'pc1', text: '$ ls', prompt: '$ ', line: 'ls', cursor: 2 },
+        { type: 'echo', node: 'pc1', text: '\r\x1b[J', prompt: '$ ', line: '', cursor: 0 },
+        { type: 'terminal', time: 5, node: 'pc1', text: '$ ls\nbin\n' },
+        { type: 'echo', node: 'pc1', text: '$ ', prompt: '$ ', line: '', cursor: 0 },
+      ],
+      1100,
+    );
+    expect(s.terminals.pc1!.text).toBe('$ ls\r\x1b[J$ ls\r\nbin\r\n$ ');
+    expect(s.terminals.pc1!.total).toBe(s.terminals.pc1!.text.length);
+    expect(s.terminals.pc1!.epoch).toBe(1);
+  });
+
+  it('an echo for a node of another tab changes only that node', () => {
+    const before = loaded();
+    const after = applyBatch(before, [{ type: 'echo', node: 'srv', text: '$ nc', prompt: '$ ', line: 'nc', cursor: 2 }], 1100);
+    expect(after.terminals.srv!.text).toBe('$ nc');
+    expect(after.terminals.pc1).toBe(before.terminals.pc1);
+  });
+
+  it('keeping the newest text forgets the snapshot line once its place scrolled away', () => {
+    let s = loaded({ terminals: { pc1: 'a\n' }, editing: { pc1: { prompt: '$ ', line: 'x', cursor: 1 } } });
+    s = applyBatch(s, [{ type: 'terminal', time: 1, node: 'pc1', text: ('y'.repeat(99) + '\n').repeat(TERMINAL_KEEP / 100 + 1) }], 1100);
+    expect(s.terminals.pc1!.editing).toBeNull();
+    expect(s.terminals.pc1!.editingAt).toBe(0);
+    expect(s.terminals.pc1!.text.startsWith('y')).toBe(true);
   });
 });
 
@@ -198,7 +262,7 @@ describe('applyBatch: state tables', () => {
   it('terminal text is appended and counted, keeping the newest 64 KiB', () => {
     let s = applyBatch(loaded(), [{ type: 'terminal', time: 0, node: 'pc1', text: '$ ping -c 1 srv\n' }], 1100);
     s = applyBatch(s, [{ type: 'terminal', time: 8, node: 'pc1', text: 'x'.repeat(TERMINAL_KEEP) }], 1200);
-    expect(s.terminals.pc1!.total).toBe(16 + TERMINAL_KEEP);
+    expect(s.terminals.pc1!.total).toBe(17 + TERMINAL_KEEP);
     expect(s.terminals.pc1!.text).toHaveLength(TERMINAL_KEEP);
     expect(s.terminals.pc1!.epoch).toBe(1);
   });
@@ -349,5 +413,67 @@ describe('applyBatch: timeline marks', () => {
   it('the horizon is the latest time seen', () => {
     const s = applyBatch(loaded(), [{ type: 'terminal', time: 42, node: 'pc1', text: 'x' }], 1100);
     expect(s.horizon).toBe(42);
+  });
+});
+
+describe('mergeSocketHistory: a page opened late gets each socket’s story from the server', () => {
+  const transition = (time: number, from: string, to: string, cause: string, code: string): HistoryTransition => ({ time, from, to, cause, code, params: {} });
+  const sample = (time: number, cwnd: number, sndNxt = 100): HistorySample => ({
+    time, sndUna: 100, sndNxt, sndWnd: 65535, rcvNxt: 7, rcvWnd: 65535, cwnd, ssthresh: 2147483647, srtt: 0, rttvar: 0,
+    rto: 1_000_000_000, sendBuffered: 0, receiveBuffered: 0,
+  });
+  const srv = (over: Partial<HistorySocket> = {}): HistorySocket => ({
+    node: 'srv', socket: 2, protocol: 'tcp', local: '10.0.0.2:8888', remote: '10.0.0.1:58940', state: 'TIME_WAIT',
+    transitions: [
+      transition(6_028_800, 'LISTEN', 'SYN_RECEIVED', 'SYN received', 'syn-received'),
+      transition(10_048_000, 'SYN_RECEIVED', 'ESTABLISHED', 'ACK of SYN+ACK received', 'ack-of-syn-ack'),
+      transition(14_072_000, 'FIN_WAIT_2', 'TIME_WAIT', 'FIN received', 'fin-received'),
+    ],
+    samples: [sample(6_028_800, 0, 101), sample(10_048_000, 14600, 107), sample(10_048_000, 14600, 108), sample(14_072_000, 14607)],
+    transitionsCut: 0, samplesCut: 0, ...over,
+  });
+  const history = (sockets: HistorySocket[], time = 14_072_000): SocketHistoryResponse => ({
+    time, sockets, socketsCut: 0, limits: { sockets: 256, transitionsPerSocket: 64, samplesPerSocket: 2000, samples: 10000 },
+  });
+
+  it('gives a socket the page never heard the start of its whole story, causes coded', () => {
+    const s = mergeSocketHistory(loaded(), history([srv()]));
+    expect(s.socketHistory).toEqual([
+      {
+        key: 'srv/2', node: 'srv', socket: 2, protocol: 'tcp', local: '10.0.0.2:8888', remote: '10.0.0.1:58940', state: 'TIME_WAIT',
+        transitions: [
+          { time: 6_028_800, from: 'LISTEN', to: 'SYN_RECEIVED', cause: 'SYN received', code: 'syn-received', params: {} },
+          { time: 10_048_000, from: 'SYN_RECEIVED', to: 'ESTABLISHED', cause: 'ACK of SYN+ACK received', code: 'ack-of-syn-ack', params: {} },
+          { time: 14_072_000, from: 'FIN_WAIT_2', to: 'TIME_WAIT', cause: 'FIN received', code: 'fin-received', params: {} },
+        ],
+        // one sample per moment, the last of it; in flight is SND.NXT − SND.UNA
+        samples: [
+          { time: 6_028_800, cwnd: 0, ssthresh: 2147483647, sndWnd: 65535, rcvWnd: 65535, inFlight: 1 },
+          { time: 10_048_000, cwnd: 14600, ssthresh: 2147483647, sndWnd: 65535, rcvWnd: 65535, inFlight: 8 },
+          { time: 14_072_000, cwnd: 14607, ssthresh: 2147483647, sndWnd: 65535, rcvWnd: 65535, inFlight: 0 },
+        ],
+      },
+    ]);
+  });
+
+  it('keeps what the page heard after the history’s moment, and the state it brought', () => {
+    let s = loaded();
+    s = applyBatch(s, [
+      { type: 'socket', time: 14_072_000, node: 'srv', socket: 2, protocol: 'tcp', local: '10.0.0.2:8888', remote: '10.0.0.1:58940', from: 'FIN_WAIT_2', to: 'TIME_WAIT', cause: 'FIN received', code: 'fin-received', params: {} },
+      { type: 'socket', time: 60_014_072_000, node: 'srv', socket: 2, protocol: 'tcp', local: '10.0.0.2:8888', remote: '10.0.0.1:58940', from: 'TIME_WAIT', to: 'CLOSED', cause: '2·MSL elapsed', code: 'time-wait-ended', params: {} },
+    ], 1100);
+    s = mergeSocketHistory(s, history([srv()]));
+    const h = s.socketHistory.find((x) => x.key === 'srv/2')!;
+    expect(h.state).toBe('CLOSED');
+    expect(h.transitions.map((x) => `${x.time} ${x.to}`)).toEqual([
+      '6028800 SYN_RECEIVED', '10048000 ESTABLISHED', '14072000 TIME_WAIT', '60014072000 CLOSED',
+    ]);
+  });
+
+  it('keeps the sockets only the page knows, and says what the server left out', () => {
+    const listen: ServerMessage = { type: 'socket', time: 20_000_000, node: 'pc1', socket: 9, protocol: 'tcp', local: '10.0.0.1:1', remote: '*:*', from: 'CLOSED', to: 'LISTEN', cause: 'listen() called' };
+    const s = mergeSocketHistory(applyBatch(loaded(), [listen], 1100), history([srv({ transitionsCut: 3, samplesCut: 40 })]));
+    expect(s.socketHistory.map((h) => h.key)).toEqual(['srv/2', 'pc1/9']);
+    expect(s.socketHistory[0]!.cut).toEqual({ transitions: 3, samples: 40 });
   });
 });

@@ -2,6 +2,7 @@ import type { ConnectionStatus } from '../api/labSocket';
 import type {
   ArpRow,
   CheckResult,
+  Editing,
   LinkView,
   MacRow,
   NodeView,
@@ -9,10 +10,12 @@ import type {
   RunState,
   ServerMessage,
   Snapshot,
+  SocketHistoryResponse,
   SocketView,
 } from '../api/protocol';
 import type { LabInfo } from '../lab/labInfo';
 import { classifyFrame, type ProtocolClass } from '../packets/protocolClass';
+import { toCrlf } from '../terminal/screenText';
 
 /** A frame on a wire: drawn moving from `from` to `to` between `time` and `arrives`. */
 export interface Flight {
@@ -49,6 +52,8 @@ export interface DropMark {
   reason: string;
   text: string;
   detail: string | null;
+  detailCode?: string;
+  detailParams?: Record<string, string>;
   /** The link it was lost on, with how far along (0 at `node`'s end... 1 at the other), or null at the node. */
   link: { name: string; from: string; to: string; at: number } | null;
   protocol: ProtocolClass | null;
@@ -56,13 +61,23 @@ export interface DropMark {
   seenAt: number;
 }
 
-/** A node's terminal: the recent text, how much was ever appended (to write only what is new), and its epoch. */
+/**
+ * A node's terminal as xterm data: what the node printed (with CRLF line ends) and the server's `echo`es of the
+ * line being typed, in the order they came, so that every viewer's screen is the server's. With how much was ever
+ * appended (to write only what is new) and its epoch.
+ */
 export interface TerminalBuffer {
   text: string;
   /** Characters appended since the epoch began. */
   total: number;
   /** Bumped when the text was replaced by a snapshot: a terminal view then redraws from scratch. */
   epoch: number;
+  /**
+   * The line being typed when the snapshot was taken, which a view draws after the first `editingAt` characters
+   * of `text` (the snapshot's text; the echoes after it go on from that line). Null when none was typed.
+   */
+  editing: Editing | null;
+  editingAt: number;
 }
 
 export interface Notice {
@@ -79,7 +94,11 @@ export interface SocketTransition {
   time: number;
   from: string;
   to: string;
+  /** In English, as the server words it. */
   cause: string;
+  /** The cause's code and the parts that vary, to say it in the UI's language (absent from older servers). */
+  code?: string;
+  params?: Record<string, string>;
 }
 
 /** A TCP connection's variables at one moment (a `tcp` message, or a snapshot's socket row). */
@@ -110,6 +129,8 @@ export interface SocketHistory {
   state: string;
   transitions: SocketTransition[];
   samples: TcpSample[];
+  /** State changes and samples from before what is kept, that the server left out (its history is bounded). */
+  cut?: { transitions: number; samples: number };
 }
 
 /** Something the timeline marks at its simulated time. */
@@ -284,6 +305,7 @@ function applyMessage(d: Draft, m: ServerMessage, now: number): void {
         reason: m.reason,
         text: m.text,
         detail: m.detail,
+        ...(m.detailCode ? { detailCode: m.detailCode, detailParams: m.detailParams ?? {} } : {}),
         link: flight ? { name: flight.link, from: flight.from, to: flight.to, at: dropPosition(flight, m) } : null,
         protocol: flight?.protocol ?? null,
         seenAt: now,
@@ -297,7 +319,13 @@ function applyMessage(d: Draft, m: ServerMessage, now: number): void {
       h.state = m.to;
       if (m.local) h.local = m.local;
       if (m.remote) h.remote = m.remote;
-      h.transitions.push({ time: m.time, from: m.from, to: m.to, cause: m.cause });
+      h.transitions.push({
+        time: m.time,
+        from: m.from,
+        to: m.to,
+        cause: m.cause,
+        ...(m.code ? { code: m.code, params: m.params ?? {} } : {}),
+      });
       if (h.transitions.length > TRANSITIONS_KEEP) h.transitions.splice(0, h.transitions.length - TRANSITIONS_KEEP);
       const sockets = d.sockets();
       const i = sockets.findIndex((x) => x.node === m.node && x.socket === m.socket);
@@ -385,6 +413,9 @@ function applyMessage(d: Draft, m: ServerMessage, now: number): void {
       return;
     }
     case 'terminal':
+      d.appendTerminal(m.node, toCrlf(m.text));
+      return;
+    case 'echo':
       d.appendTerminal(m.node, m.text);
       return;
     case 'job-ended':
@@ -439,10 +470,13 @@ function applySnapshot(d: Draft, snap: Snapshot, reason: string, now: number): v
     for (const c of snap.checks) s.checks[c.step] = c;
   }
   const terminals: Record<string, TerminalBuffer> = {};
-  for (const [node, text] of Object.entries(snap.terminals ?? {})) {
+  for (const [node, printed] of Object.entries(snap.terminals ?? {})) {
     const old = previous[node];
-    // a terminal already showing exactly this text keeps its epoch, so a reconnect does not flicker it
-    terminals[node] = old && old.text === text ? old : { text, total: text.length, epoch: (old?.epoch ?? 0) + 1 };
+    const text = toCrlf(printed);
+    const editing = snap.editing?.[node] ?? null;
+    // a terminal already showing exactly this keeps its epoch, so a reconnect does not flicker it
+    const same = old && old.text === text && old.editingAt === text.length && sameEditing(old.editing, editing);
+    terminals[node] = same ? old : { text, total: text.length, epoch: (old?.epoch ?? 0) + 1, editing, editingAt: text.length };
   }
   s.terminals = terminals;
   d.markReplaced();
@@ -468,6 +502,58 @@ function applySnapshot(d: Draft, snap: Snapshot, reason: string, now: number): v
   }
 }
 
+/**
+ * Merges the server's recorded history of every socket (`GET .../sockets/history`, since the instance started) into
+ * what this page saw: for each socket the server knows, its state changes and samples up to the history's `time`
+ * are the server's, and what this page heard after that moment stays. So a page opened late, or reloaded, draws a
+ * connection from its first SYN. Sockets the server forgot keep what the page saw.
+ */
+export function mergeSocketHistory(state: LabState, history: SocketHistoryResponse): LabState {
+  const until = history.time;
+  const byKey = new Map(state.socketHistory.map((h) => [h.key, h]));
+  const merged: SocketHistory[] = [];
+  const seen = new Set<string>();
+  for (const x of history.sockets) {
+    const key = socketKey(x.node, x.socket);
+    if (seen.has(key)) continue; // a UDP and a TCP socket of one number: the page keys them by number alone
+    seen.add(key);
+    const mine = byKey.get(key);
+    const transitions: SocketTransition[] = x.transitions.map((t) => ({
+      time: t.time,
+      from: t.from,
+      to: t.to,
+      cause: t.cause,
+      code: t.code,
+      params: t.params,
+    }));
+    const samples: TcpSample[] = [];
+    for (const v of x.samples) {
+      const sample = { time: v.time, cwnd: v.cwnd, ssthresh: v.ssthresh, sndWnd: v.sndWnd, rcvWnd: v.rcvWnd, inFlight: inFlight(v.sndNxt, v.sndUna) };
+      const last = samples[samples.length - 1];
+      if (last && last.time === sample.time) samples.pop();
+      else if (last && sameVariables(last, sample)) continue;
+      samples.push(sample);
+    }
+    const laterTransitions = mine ? mine.transitions.filter((t) => t.time > until) : [];
+    const laterSamples = mine ? mine.samples.filter((t) => t.time > until) : [];
+    merged.push({
+      key,
+      node: x.node,
+      socket: x.socket,
+      protocol: x.protocol,
+      local: x.local ?? mine?.local ?? '',
+      remote: x.remote ?? mine?.remote ?? '',
+      state: laterTransitions.length > 0 ? mine!.state : x.state,
+      transitions: [...transitions, ...laterTransitions].slice(-TRANSITIONS_KEEP),
+      samples: [...samples, ...laterSamples].slice(-SAMPLES_KEEP),
+      ...(x.transitionsCut > 0 || x.samplesCut > 0 ? { cut: { transitions: x.transitionsCut, samples: x.samplesCut } } : {}),
+    });
+  }
+  // sockets only this page knows (first heard of after the history was read, or forgotten by the server) stay
+  for (const h of state.socketHistory) if (!seen.has(h.key)) merged.push(h);
+  return { ...state, socketHistory: merged.slice(-HISTORIES_KEEP) };
+}
+
 /** SND.NXT − SND.UNA in sequence space (modulo 2³²). */
 export function inFlight(sndNxt: number, sndUna: number): number {
   return (sndNxt - sndUna) >>> 0;
@@ -476,6 +562,10 @@ export function inFlight(sndNxt: number, sndUna: number): number {
 /** The key of a socket in `socketHistory` and in views' selections. */
 export function socketKey(node: string, socket: number): string {
   return `${node}/${socket}`;
+}
+
+function sameEditing(a: Editing | null, b: Editing | null): boolean {
+  return a === b || (a !== null && b !== null && a.prompt === b.prompt && a.line === b.line && a.cursor === b.cursor);
 }
 
 function sameVariables(a: TcpSample, b: TcpSample): boolean {
@@ -599,10 +689,23 @@ class Draft {
       this.copied.add('terminals');
       this.state.terminals = { ...this.state.terminals };
     }
-    const old = this.state.terminals[node] ?? { text: '', total: 0, epoch: 1 };
+    const old = this.state.terminals[node] ?? { text: '', total: 0, epoch: 1, editing: null, editingAt: 0 };
     let all = old.text + text;
-    if (all.length > TERMINAL_KEEP) all = all.slice(all.length - TERMINAL_KEEP);
-    this.state.terminals[node] = { text: all, total: old.total + text.length, epoch: old.epoch };
+    let editing = old.editing;
+    let editingAt = old.editingAt;
+    if (all.length > TERMINAL_KEEP) {
+      // the oldest text goes, from a line's start, so no control sequence is cut in two
+      let cut = all.length - TERMINAL_KEEP;
+      const lineEnd = all.indexOf('\n', cut);
+      if (lineEnd >= 0 && lineEnd < all.length - 1) cut = lineEnd + 1;
+      all = all.slice(cut);
+      editingAt -= cut;
+      if (editingAt < 0) {
+        editing = null;
+        editingAt = 0;
+      }
+    }
+    this.state.terminals[node] = { text: all, total: old.total + text.length, epoch: old.epoch, editing, editingAt };
   }
 
   notice(kind: Notice['kind'], message: string, field?: string, count?: number): void {

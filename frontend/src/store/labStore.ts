@@ -1,7 +1,7 @@
 import type { ConnectionStatus } from '../api/labSocket';
-import type { ServerMessage } from '../api/protocol';
+import type { ServerMessage, SocketHistoryResponse } from '../api/protocol';
 import type { LabInfo } from '../lab/labInfo';
-import { applyBatch, initialLabState, type LabState } from './labState';
+import { applyBatch, initialLabState, mergeSocketHistory, type LabState } from './labState';
 
 type Listener = (state: LabState) => void;
 
@@ -40,6 +40,11 @@ export class LabStore {
 
   setLabInfo(lab: LabInfo): void {
     this.set({ ...this.state, lab });
+  }
+
+  /** The server's recorded history of every socket, read over REST. */
+  mergeSocketHistory(history: SocketHistoryResponse): void {
+    this.set(mergeSocketHistory(this.state, history));
   }
 
   dismissNotice(id: number): void {

@@ -1,4 +1,4 @@
-import { useMemo, useState } from 'preact/hooks';
+import { useEffect, useMemo, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { useLab } from '../lab/LabContext';
 import type { SocketHistory } from '../store/labState';
@@ -28,7 +28,13 @@ export function TcpPanel({
   onFollowStream: (a: Endpoint, b: Endpoint) => void;
 }) {
   const { t } = useI18n();
-  const { store } = useLab();
+  const { store, actions } = useLab();
+  const snapshotSeq = useLabState(store, (s) => s.snapshotSeq);
+  // what happened before this page heard of it: read when the view opens, and again after each snapshot (a
+  // reconnect, going back in time, an edit)
+  useEffect(() => {
+    if (snapshotSeq > 0) actions.loadSocketHistory();
+  }, [snapshotSeq, actions]);
   const sockets = useLabState(store, (s) => s.sockets);
   const history = useLabState(store, (s) => s.socketHistory);
   const nodes = useLabState(store, (s) => s.nodes);
@@ -169,6 +175,11 @@ function SocketDetail({
           {t('follow.button')}
         </button>
       </div>
+      {history.cut && (
+        <p class="status" data-testid="tcp-history-cut">
+          {t('tcp.history.cut', { transitions: history.cut.transitions, samples: history.cut.samples })}
+        </p>
+      )}
       {!isTcp ? (
         <p class="status">{t('tcp.udp', { state: history.state })}</p>
       ) : view === 'state' ? (

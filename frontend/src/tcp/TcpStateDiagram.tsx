@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n';
+import { causeText } from '../i18n/serverText';
 import type { SocketTransition } from '../store/labState';
 import { formatClock } from '../timeline/clock';
 import {
@@ -13,17 +14,17 @@ import {
 
 /**
  * RFC 9293's state diagram with one socket on it: its current state filled, the arrow it last took drawn bold,
- * and that change written out with its cause (as the stack reported it).
+ * and that change written out with its cause, in the UI's language (from the server's cause code).
  */
 export function TcpStateDiagram({ state, transitions }: { state: string; transitions: readonly SocketTransition[] }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   const last = transitions[transitions.length - 1] ?? null;
   const lastId = last ? transitionId(last.from, last.to) : null;
   return (
     <div class="tcp-state" data-testid="tcp-state-diagram" data-state={state}>
       <p class="tcp-last" data-testid="tcp-last-transition" aria-live="polite">
         {last
-          ? t('tcp.last', { from: last.from, to: last.to, time: formatClock(last.time), cause: last.cause })
+          ? t('tcp.last', { from: last.from, to: last.to, time: formatClock(last.time), cause: causeText(lang, last) })
           : t('tcp.last.none', { state })}
       </p>
       <svg
@@ -82,7 +83,7 @@ export function TcpStateDiagram({ state, transitions }: { state: string; transit
         <ol class="tcp-transitions" data-testid="tcp-transitions" aria-label={t('tcp.transitions')}>
           {transitions.map((x, i) => (
             <li key={i} data-testid={`tcp-transition-${i}`}>
-              <span class="c-time">{formatClock(x.time)}</span> {x.from} → <strong>{x.to}</strong> <span class="cause">{x.cause}</span>
+              <span class="c-time">{formatClock(x.time)}</span> {x.from} → <strong>{x.to}</strong> <span class="cause">{causeText(lang, x)}</span>
             </li>
           ))}
         </ol>

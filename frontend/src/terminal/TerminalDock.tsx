@@ -80,7 +80,7 @@ export function TerminalDock(props: {
             class="tool small terminal-interrupt"
             data-testid="terminal-interrupt"
             title={t('terminal.interrupt.hint', { node: props.active })}
-            onClick={() => props.active && actions.interrupt(props.active)}
+            onClick={() => props.active && actions.keys(props.active, '\x03')}
           >
             {t('terminal.interrupt')}
           </button>

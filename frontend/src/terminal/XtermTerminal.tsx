@@ -5,8 +5,8 @@ import { useEffect, useRef } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
 import { useLab } from '../lab/LabContext';
 import type { TerminalBuffer } from '../store/labState';
-import { LineEditor } from './lineEditor';
-import { TerminalScreen } from './terminalScreen';
+import { KeySender } from './keySender';
+import { drawEditing } from './screenText';
 
 const THEME = {
   background: '#0f1b2d',
@@ -18,8 +18,10 @@ const THEME = {
 };
 
 /**
- * One node's terminal: xterm.js showing what the node printed, with the line being typed edited here and sent
- * whole over the WebSocket on Enter (Ctrl-C and Ctrl-D as `interrupt` and `eof`).
+ * One node's terminal: xterm.js showing the node's screen as the server keeps it. Every key goes to the server as
+ * `keys` (its line discipline edits the line, keeps the history and turns Ctrl-C and Ctrl-D into an interrupt and
+ * an end of input), and what the terminal shows is the node's output and the server's `echo`es, written in order:
+ * every tab and every viewer of the lab sees the same line being typed.
  */
 export function XtermTerminal({ node, active }: { node: string; active: boolean }) {
   const { t } = useI18n();
@@ -30,7 +32,7 @@ export function XtermTerminal({ node, active }: { node: string; active: boolean 
 
   useEffect(() => {
     const term = new Terminal({
-      fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Noto Sans Mono CJK KR", monospace',
+      fontFamily: 'ui-monospace, "DejaVu Sans Mono", "Noto Sans Mono CJK KR", "NanumGothicCoding", monospace',
       fontSize: 13,
       lineHeight: 1.15,
       cursorBlink: true,
@@ -50,24 +52,19 @@ export function XtermTerminal({ node, active }: { node: string; active: boolean 
       // not laid out yet (a hidden tab): fitted when it is shown
     }
 
-    const editor = new LineEditor();
-    const screen = new TerminalScreen((data) => term.write(data), () => term.cols);
     let epoch = -1;
     let written = 0;
-
     const show = (buffer: TerminalBuffer | undefined) => {
-      const b = buffer ?? { text: '', total: 0, epoch: 0 };
+      const b = buffer ?? { text: '', total: 0, epoch: 0, editing: null, editingAt: 0 };
       if (b.epoch !== epoch || b.total < written || b.total - written > b.text.length) {
         term.reset();
-        screen.reset();
         epoch = b.epoch;
         written = b.total;
-        if (b.text) screen.output(b.text, editor);
-        else screen.redraw(editor);
+        term.write(screenFrom(b, term.cols));
         return;
       }
       if (b.total > written) {
-        screen.output(b.text.slice(b.text.length - (b.total - written)), editor);
+        term.write(b.text.slice(b.text.length - (b.total - written)));
         written = b.total;
       }
     };
@@ -82,29 +79,31 @@ export function XtermTerminal({ node, active }: { node: string; active: boolean 
       }
     });
 
+    const keys = new KeySender({ send: (data) => actions.keys(node, data, term.cols) });
+    let cols = term.cols;
+    // the server draws the prompt once a terminal is open at the node, at this terminal's width
+    if (!readOnly) actions.keys(node, '', cols);
     const input = term.onData((data) => {
-      if (readOnly) return;
-      for (const event of editor.input(data)) {
-        if (event.type === 'submit') actions.line(node, event.line);
-        else if (event.type === 'interrupt') actions.interrupt(node);
-        else if (event.type === 'eof') actions.eof(node);
-        else if (event.type === 'clear-screen') term.clear();
-      }
-      screen.redraw(editor);
+      if (!readOnly) keys.type(data);
     });
 
     const resize = new ResizeObserver(() => {
       try {
         fit.fit();
-        screen.redraw(editor);
       } catch {
-        // hidden
+        return; // hidden
+      }
+      if (term.cols !== cols && !readOnly) {
+        cols = term.cols;
+        keys.flush();
+        actions.keys(node, '', cols);
       }
     });
     resize.observe(host.current!);
 
     return () => {
       resize.disconnect();
+      keys.dispose();
       input.dispose();
       unsubscribe();
       term.dispose();
@@ -132,4 +131,11 @@ export function XtermTerminal({ node, active }: { node: string; active: boolean 
       onClick={() => termRef.current?.focus()}
     />
   );
+}
+
+/** Everything a terminal shows, from scratch: the snapshot's text, the line being typed then, what came after. */
+export function screenFrom(b: TerminalBuffer, cols: number): string {
+  if (!b.editing) return b.text;
+  const before = b.text.slice(0, b.editingAt);
+  return before + drawEditing(before, b.editing, cols) + b.text.slice(b.editingAt);
 }

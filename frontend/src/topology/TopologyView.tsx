@@ -1,6 +1,7 @@
 import cytoscape, { type Core, type ElementDefinition, type NodeSingular } from 'cytoscape';
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { useI18n } from '../i18n/i18n';
+import { dropDetailText } from '../i18n/serverText';
 import { isMessageKey, type MessageKey } from '../i18n/messages';
 import { useLab } from '../lab/LabContext';
 import { simulatedTimeAt, type DropMark } from '../store/labState';
@@ -513,11 +514,12 @@ function dropPoint(cy: Core, d: DropMark): Point | null {
 }
 
 function DropMarker({ drop, count, at }: { drop: DropMark; count: number; at: Point | null }) {
-  const { t } = useI18n();
+  const { t, lang } = useI18n();
   if (!at) return null;
   const key = `drop.${drop.reason}`;
   const reason = isMessageKey(key) ? t(key) : drop.text;
-  const text = t('drop.at', { node: drop.node, reason }) + (drop.detail ? ` (${drop.detail})` : '');
+  const detail = dropDetailText(lang, drop);
+  const text = t('drop.at', { node: drop.node, reason }) + (detail ? ` (${detail})` : '');
   return (
     <button
       type="button"

@@ -25,8 +25,8 @@ final class SocketHistory implements TraceListener {
     static final int TRANSITIONS_PER_SOCKET = 64;
     /** Variable samples kept per socket: the newest. */
     static final int SAMPLES_PER_SOCKET = 2_000;
-    /** Variable samples kept per instance (about 120 bytes each). */
-    static final int SAMPLES = 20_000;
+    /** Variable samples kept per instance (about 120 bytes each: at most about 1.2 MB an instance). */
+    static final int SAMPLES = 10_000;
     /** Sockets kept per instance: beyond it the oldest closed one is forgotten, else the oldest. */
     static final int SOCKETS = 256;
 

@@ -1,6 +1,7 @@
 package dev.packetlab.server.ws;
 
 import dev.packetlab.server.runtime.CheckView;
+import dev.packetlab.server.runtime.DropDetail;
 import dev.packetlab.server.runtime.Echo;
 import dev.packetlab.server.runtime.JobView;
 import dev.packetlab.server.runtime.RunState;
@@ -167,6 +168,11 @@ final class Messages {
                 m.put("reason", e.reason().name());
                 m.put("text", e.reason().text());
                 m.put("detail", e.detail());
+                if (e.detail() != null) {
+                    DropDetail d = DropDetail.of(e.detail());
+                    m.put("detailCode", d.code());
+                    m.put("detailParams", d.params());
+                }
             }
             case TraceEvent.SocketStateChanged e -> {
                 m = start("socket", e);

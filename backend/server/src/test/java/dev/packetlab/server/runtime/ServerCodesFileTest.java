@@ -12,7 +12,7 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /**
- * The codes the server sends in place of English (socket causes, drop reasons), listed in
+ * The codes the server sends beside English (socket causes, drop reasons, drop details), listed in
  * {@code frontend/src/i18n/server-codes.json}, which the frontend's own test reads to prove each has an English and a
  * Korean text. This test keeps that list the server's: a code added here without the list fails it.
  */
@@ -26,7 +26,11 @@ class ServerCodesFileTest {
                 .collect(Collectors.joining(",\n"));
         String drops = java.util.Arrays.stream(DropReason.values()).map(r -> "    \"" + r.name() + "\"")
                 .collect(Collectors.joining(",\n"));
-        return "{\n  \"socketCauses\": {\n" + causes + "\n  },\n  \"dropReasons\": [\n" + drops + "\n  ]\n}\n";
+        String details = DropDetail.parameters().entrySet().stream()
+                .map(e -> "    \"" + e.getKey() + "\": " + names(e.getValue()))
+                .collect(Collectors.joining(",\n"));
+        return "{\n  \"socketCauses\": {\n" + causes + "\n  },\n  \"dropReasons\": [\n" + drops
+                + "\n  ],\n  \"dropDetails\": {\n" + details + "\n  }\n}\n";
     }
 
     private static String names(List<String> names) {

@@ -10,7 +10,6 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.junit.jupiter.api.Test;
 
@@ -50,7 +49,7 @@ class SocketCauseTest {
     @Test
     void everyCauseTheStackWordsHasItsOwnCode() throws IOException {
         List<String> causes = new ArrayList<>();
-        for (Path source : SOURCES) causes.addAll(causesIn(Files.readString(source)));
+        for (Path source : SOURCES) causes.addAll(StackTexts.passedTo(Files.readString(source), CALL, List::getLast));
         // a sanity check on the reading itself: these are among them
         assertThat(causes).contains("listen() called", "RST received in 7", "no answer to 7 SYNs",
                 "close() called in CLOSE_WAIT", "close() or shutdown() called", "bound to an ephemeral port");
@@ -60,80 +59,5 @@ class SocketCauseTest {
         for (String c : causes) used.add(SocketCause.of(c).code());
         assertThat(used).as("codes no cause of the stack has").containsAll(
                 SocketCause.codes().stream().filter(c -> !c.equals(SocketCause.OTHER)).toList());
-    }
-
-    /**
-     * The causes a source passes to the state-changing calls, each written out: string literals joined, anything
-     * else as {@code 7}, each side of a {@code ?:} on its own. A call whose cause is a variable passed on adds none.
-     */
-    static List<String> causesIn(String source) {
-        List<String> causes = new ArrayList<>();
-        Matcher m = CALL.matcher(source);
-        while (m.find()) {
-            List<String> args = arguments(source, m.end());
-            if (args.isEmpty()) continue;
-            String cause = args.getLast();
-            if (!cause.contains("\"")) continue;
-            for (String alternative : alternatives(cause)) causes.add(evaluate(alternative));
-        }
-        return causes;
-    }
-
-    /** The top-level arguments of the call whose parenthesis opened just before {@code at}. */
-    private static List<String> arguments(String s, int at) {
-        List<String> args = new ArrayList<>();
-        int depth = 0;
-        int start = at;
-        for (int i = at; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"') {
-                i = s.indexOf('"', i + 1);
-                while (s.charAt(i - 1) == '\\') i = s.indexOf('"', i + 1);
-            } else if (c == '(') {
-                depth++;
-            } else if (c == ')') {
-                if (depth-- == 0) {
-                    args.add(s.substring(start, i).strip());
-                    return args;
-                }
-            } else if (c == ',' && depth == 0) {
-                args.add(s.substring(start, i).strip());
-                start = i + 1;
-            }
-        }
-        return args;
-    }
-
-    private static List<String> alternatives(String expression) {
-        int q = topLevel(expression, '?');
-        if (q < 0) return List.of(expression);
-        String rest = expression.substring(q + 1);
-        int colon = topLevel(rest, ':');
-        return List.of(rest.substring(0, colon), rest.substring(colon + 1));
-    }
-
-    private static String evaluate(String expression) {
-        StringBuilder out = new StringBuilder();
-        Matcher lit = Pattern.compile("\"((?:[^\"\\\\]|\\\\.)*)\"").matcher(expression);
-        int at = 0;
-        while (lit.find()) {
-            if (!expression.substring(at, lit.start()).replace("+", "").isBlank()) out.append('7');
-            out.append(lit.group(1));
-            at = lit.end();
-        }
-        if (!expression.substring(at).replace("+", "").isBlank()) out.append('7');
-        return out.toString();
-    }
-
-    private static int topLevel(String s, char wanted) {
-        int depth = 0;
-        for (int i = 0; i < s.length(); i++) {
-            char c = s.charAt(i);
-            if (c == '"') i = s.indexOf('"', i + 1);
-            else if (c == '(') depth++;
-            else if (c == ')') depth--;
-            else if (c == wanted && depth == 0) return i;
-        }
-        return -1;
     }
 }
