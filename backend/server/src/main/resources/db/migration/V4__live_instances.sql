@@ -11,7 +11,8 @@ CREATE TABLE live_instance (
     sim_time         BIGINT                   NOT NULL,
     sim_events       BIGINT                   NOT NULL,
     client           VARCHAR(64),                                   -- the address it was created for, or null
-    owner_token_hash VARCHAR(64),                                   -- SHA-256 of its owner token, hex; null: read-only
+    owner_token_hash VARCHAR(64),                                   -- SHA-256 of its owner (or replay) token, hex
+    read_only        BOOLEAN                  NOT NULL,             -- a read-only replay: its token only drives it
     last_used        TIMESTAMP WITH TIME ZONE NOT NULL              -- for the time-to-live
 );
 

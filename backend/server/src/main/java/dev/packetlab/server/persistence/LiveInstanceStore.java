@@ -2,6 +2,7 @@ package dev.packetlab.server.persistence;
 
 import dev.packetlab.server.runtime.ArchivedInstance;
 import dev.packetlab.server.runtime.InstanceArchive;
+import dev.packetlab.server.runtime.InstanceOwner;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.regex.Pattern;
@@ -29,12 +30,13 @@ public class LiveInstanceStore implements InstanceArchive {
     public void put(ArchivedInstance instance) {
         // delete and insert rather than MERGE/ON CONFLICT: the one statement the two databases spell the same way
         jdbc.sql("DELETE FROM live_instance WHERE id = :id").param("id", instance.id()).update();
-        jdbc.sql("INSERT INTO live_instance (id, client, owner_token_hash, last_used, " + RecordColumns.NAMES + ")"
-                        + " VALUES (:id, :client, :ownerTokenHash, :lastUsed, " + RecordColumns.PARAMETERS + ")")
+        jdbc.sql("INSERT INTO live_instance (id, client, owner_token_hash, read_only, last_used, " + RecordColumns.NAMES
+                        + ") VALUES (:id, :client, :ownerTokenHash, :readOnly, :lastUsed, " + RecordColumns.PARAMETERS + ")")
                 .params(RecordColumns.parameters(instance.record()))
                 .param("id", instance.id())
                 .param("client", instance.client())
-                .param("ownerTokenHash", instance.ownerTokenHash())
+                .param("ownerTokenHash", instance.owner().tokenHash())
+                .param("readOnly", instance.owner().readOnly())
                 .param("lastUsed", RecordColumns.timestamp(instance.lastUsed()))
                 .update();
     }
@@ -43,11 +45,12 @@ public class LiveInstanceStore implements InstanceArchive {
     @Transactional(readOnly = true)
     public Optional<ArchivedInstance> find(String id) {
         if (id == null || !INSTANCE_ID.matcher(id).matches()) return Optional.empty();
-        return jdbc.sql("SELECT id, client, owner_token_hash, last_used, " + RecordColumns.NAMES
+        return jdbc.sql("SELECT id, client, owner_token_hash, read_only, last_used, " + RecordColumns.NAMES
                         + " FROM live_instance WHERE id = :id")
                 .param("id", id)
                 .query((row, n) -> new ArchivedInstance(row.getString("id"), RecordColumns.read(row),
-                        row.getString("client"), row.getString("owner_token_hash"),
+                        row.getString("client"),
+                        new InstanceOwner(row.getString("owner_token_hash"), row.getBoolean("read_only")),
                         RecordColumns.instant(row, "last_used")))
                 .optional();
     }

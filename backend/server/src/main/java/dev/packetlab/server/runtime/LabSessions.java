@@ -316,8 +316,7 @@ public class LabSessions {
             s = LabSession.restore(kept.id(), kept.record(), scheduler, settings, extraListeners);
             sessions.put(s.id(), s);
             if (kept.client() != null) clients.put(s.id(), kept.client());
-            owners.put(s.id(), kept.ownerTokenHash() != null ? InstanceOwner.owned(kept.ownerTokenHash())
-                    : InstanceOwner.readOnly(null));
+            owners.put(s.id(), kept.owner());
             archived.put(s.id(), kept.record());
             return s;
         }
@@ -472,10 +471,7 @@ public class LabSessions {
     }
 
     private ArchivedInstance archivedInstance(LabSession s, LabRecord r) {
-        InstanceOwner owner = owners.get(s.id());
-        // a read-only replay is kept without its replay token: brought back, it can be watched and not driven
-        String ownerTokenHash = owner == null || owner.readOnly() ? null : owner.tokenHash();
-        return new ArchivedInstance(s.id(), r, clients.get(s.id()), ownerTokenHash, wallClock(s.lastUsed()));
+        return new ArchivedInstance(s.id(), r, clients.get(s.id()), owner(s.id()), wallClock(s.lastUsed()));
     }
 
     /** The wall-clock instant of a {@link SessionScheduler#now()} reading. */

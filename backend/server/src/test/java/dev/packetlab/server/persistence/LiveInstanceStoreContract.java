@@ -3,6 +3,7 @@ package dev.packetlab.server.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.packetlab.server.runtime.ArchivedInstance;
+import dev.packetlab.server.runtime.InstanceOwner;
 import dev.packetlab.server.runtime.LabRecord;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -30,7 +31,7 @@ abstract class LiveInstanceStoreContract {
     }
 
     static ArchivedInstance instance(String id, LabRecord record, Instant lastUsed) {
-        return new ArchivedInstance(id, record, "192.0.2.7", "ab".repeat(32), lastUsed);
+        return new ArchivedInstance(id, record, "192.0.2.7", InstanceOwner.owned("ab".repeat(32)), lastUsed);
     }
 
     @Test
@@ -83,5 +84,13 @@ abstract class LiveInstanceStoreContract {
 
         assertThat(store.find(id)).get().extracting(ArchivedInstance::id).isEqualTo(id);
         store.remove(id);
+    }
+
+    @Test
+    void aReadOnlyReplayIsReadBackReadOnlyWithItsTokensHash() {
+        store.put(new ArchivedInstance(ID, LabStoreContract.STATE, null, InstanceOwner.readOnly("cd".repeat(32)), USED));
+
+        assertThat(store.find(ID)).get().extracting(ArchivedInstance::owner)
+                .isEqualTo(InstanceOwner.readOnly("cd".repeat(32)));
     }
 }

@@ -95,7 +95,7 @@ class LabSessionsArchiveTest {
     void anArchivedInstanceNobodyUsedForTheTimeToLiveIsDeleted() throws Exception {
         LabRecord record = new LabRecord("lab.yaml", LabDocument.emptyLabFile(), 1, List.of(), 0, 0);
         String id = "AAAAAAAAAAAAAAAAAAAAAA";
-        store.put(new ArchivedInstance(id, record, null, null, Instant.now().minus(Duration.ofDays(31))));
+        store.put(new ArchivedInstance(id, record, null, InstanceOwner.readOnly(null), Instant.now().minus(Duration.ofDays(31))));
 
         sessions.expireAbandoned();
         sessions.awaitArchiving();
@@ -107,12 +107,28 @@ class LabSessionsArchiveTest {
     void anArchivedInstanceUsedWithinTheTimeToLiveIsKept() throws Exception {
         LabRecord record = new LabRecord("lab.yaml", LabDocument.emptyLabFile(), 1, List.of(), 0, 0);
         String id = "BBBBBBBBBBBBBBBBBBBBBB";
-        store.put(new ArchivedInstance(id, record, null, null, Instant.now().minus(Duration.ofDays(29))));
+        store.put(new ArchivedInstance(id, record, null, InstanceOwner.readOnly(null), Instant.now().minus(Duration.ofDays(29))));
 
         sessions.expireAbandoned();
         sessions.awaitArchiving();
 
         assertThat(store.find(id)).isPresent();
         store.remove(id);
+    }
+
+    @Test
+    void aReadOnlyReplayBroughtBackAfterARestartIsStillDrivenByItsReplayTokenAndChangedByNone() throws Exception {
+        LabSession replay = sessions.restore(sessions.createFromCatalogue("tcp-connection", 5L).record()
+                .get(10, TimeUnit.SECONDS));
+        String token = sessions.issueReplayToken(replay);
+        sessions.shutdown();
+
+        sessions = server();
+        sessions.get(replay.id());
+        InstanceOwner owner = sessions.owner(replay.id());
+
+        assertThat(owner.readOnly()).isTrue();
+        assertThat(owner.check(token, InstanceOwner.Right.RUN)).isEqualTo(InstanceOwner.Verdict.ALLOWED);
+        assertThat(owner.check(token, InstanceOwner.Right.CHANGE)).isEqualTo(InstanceOwner.Verdict.READ_ONLY);
     }
 }
