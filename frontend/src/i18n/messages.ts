@@ -324,6 +324,8 @@ const en = {
   'share.openError': 'This share link could not be opened: {reason}',
   'lab.readonly': 'Read-only: a shared lab, replayed. Watch it with the run controls and the timeline; typing and editing are off.',
   'lab.readonly.badge': 'Read-only',
+  'lab.watching': 'Watching: another browser started this lab, and only it can type, run or change it. To try things yourself, open the lab from the home page, or ask for a Share link.',
+  'lab.watching.badge': 'Watching',
   'lab.forked': 'Your own copy of a shared lab: change anything.',
 } as const;
 
@@ -647,6 +649,8 @@ const ko: Messages = {
   'share.openError': '이 공유 링크를 열지 못했습니다: {reason}',
   'lab.readonly': '읽기 전용: 공유된 실습을 다시 재생합니다. 실행 제어와 타임라인으로 살펴보세요. 입력과 편집은 할 수 없습니다.',
   'lab.readonly.badge': '읽기 전용',
+  'lab.watching': '보기 전용: 다른 브라우저가 시작한 실습이라 그 브라우저만 입력하고 실행하고 바꿀 수 있습니다. 직접 해 보려면 처음 화면에서 실습을 열거나 공유 링크를 받으세요.',
+  'lab.watching.badge': '보기 전용',
   'lab.forked': '공유된 실습의 내 사본입니다. 무엇이든 바꿔 보세요.',
 };
 

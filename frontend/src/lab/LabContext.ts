@@ -12,6 +12,11 @@ export interface LabContextValue {
   api: ApiClient;
   /** A shared lab opened read-only: it can be replayed and looked at, not typed into or edited. */
   readOnly: boolean;
+  /**
+   * Opened by its address in a browser that holds no token for it (another browser started it): it is only watched,
+   * so it is read-only too, and says why.
+   */
+  watching?: boolean;
 }
 
 export const LabContext = createContext<LabContextValue | null>(null);

@@ -33,8 +33,12 @@ const TAB_LABELS = { steps: 'panel.steps', packets: 'panel.packets', tcp: 'panel
  * the lab's steps, packets and the TCP views. `readOnly` (a shared lab opened to watch) leaves out editing and
  * typing: only the run controls and the timeline change anything.
  */
-export function LabView({ api, instanceId, readOnly = false }: { api: ApiClient; instanceId: string; readOnly?: boolean }) {
+export function LabView({ api, instanceId, readOnly: shared = false }: { api: ApiClient; instanceId: string; readOnly?: boolean }) {
   const connection = useMemo(() => new LabConnection(instanceId, api), [api, instanceId]);
+  // the server takes typing, run controls and edits only with the lab's token, which the browser that started or
+  // opened it keeps: an address copied into another browser only watches
+  const watching = useMemo(() => !shared && api.instanceToken(instanceId) === null, [api, instanceId, shared]);
+  const readOnly = shared || watching;
   useEffect(() => {
     connection.start();
     touchLab(safeLocalStorage(), instanceId, Date.now());
@@ -42,8 +46,8 @@ export function LabView({ api, instanceId, readOnly = false }: { api: ApiClient;
   }, [connection, instanceId]);
 
   const context = useMemo<LabContextValue>(
-    () => ({ instanceId, store: connection.store, actions: connection, api, readOnly }),
-    [instanceId, connection, api, readOnly],
+    () => ({ instanceId, store: connection.store, actions: connection, api, readOnly, watching }),
+    [instanceId, connection, api, readOnly, watching],
   );
   const editor = useMemo(
     () => (readOnly ? null : editorFor(api, instanceId, connection.store)),
@@ -59,7 +63,7 @@ export function LabView({ api, instanceId, readOnly = false }: { api: ApiClient;
 
 function LabLayout({ editor }: { editor: TopologyEditor | null }) {
   const { t, pick } = useI18n();
-  const { store, actions, readOnly } = useLab();
+  const { store, actions, readOnly, watching } = useLab();
   const loaded = useLabState(store, (s) => s.loaded);
   const connection = useLabState(store, (s) => s.connection);
   const lab = useLabState(store, (s) => s.lab);
@@ -209,7 +213,7 @@ function LabLayout({ editor }: { editor: TopologyEditor | null }) {
           <ConnectionBadge />
           {readOnly && (
             <span class="pill readonly-badge" data-testid="lab-readonly-badge">
-              {t('lab.readonly.badge')}
+              {t(watching ? 'lab.watching.badge' : 'lab.readonly.badge')}
             </span>
           )}
           {!readOnly && <ShareButton />}
@@ -218,8 +222,8 @@ function LabLayout({ editor }: { editor: TopologyEditor | null }) {
         <TimelineScrubber />
       </div>
       {readOnly && (
-        <p class="readonly-note" role="note" data-testid="lab-readonly">
-          {t('lab.readonly')}
+        <p class="readonly-note" role="note" data-testid="lab-readonly" data-watching={watching ? 'true' : 'false'}>
+          {t(watching ? 'lab.watching' : 'lab.readonly')}
         </p>
       )}
       <Notices />

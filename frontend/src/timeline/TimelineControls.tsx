@@ -8,9 +8,10 @@ import { DEFAULT_SPEED, describeSpeed, formatClock, nearestSpeed, SPEEDS } from 
 /** Play/pause, step, next frame, run until idle, speed, skip idle, and the simulated clock. */
 export function TimelineControls() {
   const { t } = useI18n();
-  const { store, actions } = useLab();
+  const { store, actions, watching } = useLab();
   const run = useLabState(store, (s) => s.run);
-  const connected = useLabState(store, (s) => s.connection === 'open');
+  // a lab only watched (no token for it here) cannot be run or sent back in time from this browser
+  const connected = useLabState(store, (s) => s.connection === 'open') && !watching;
 
   const playing = run?.mode === 'PLAYING' || run?.mode === 'RUNNING';
   // Protocol 1's PAUSE takes no speed: while paused, a new speed or skip-idle choice waits here for Play.

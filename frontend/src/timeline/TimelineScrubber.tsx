@@ -17,11 +17,12 @@ const KEY_SEEK_DELAY = 350;
  */
 export function TimelineScrubber() {
   const { t } = useI18n();
-  const { store, actions } = useLab();
+  const { store, actions, watching } = useLab();
   const horizon = useLabState(store, (s) => s.horizon);
   const marks = useLabState(store, (s) => s.marks);
   const replay = useLabState(store, (s) => s.run?.replay ?? 0);
-  const connected = useLabState(store, (s) => s.connection === 'open');
+  // a lab only watched (no token for it here) cannot be run or sent back in time from this browser
+  const connected = useLabState(store, (s) => s.connection === 'open') && !watching;
   const track = useRef<HTMLDivElement>(null);
   const fill = useRef<HTMLDivElement>(null);
   const [hover, setHover] = useState<number | null>(null);

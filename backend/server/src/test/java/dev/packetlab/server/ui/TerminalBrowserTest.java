@@ -80,6 +80,27 @@ class TerminalBrowserTest {
     }
 
     @Test
+    void anotherBrowserWithoutTheLabsTokenWatchesTheLineAsItIsTyped() {
+        HeadlessChromium browser = session.browser();
+        String url = openPc1(browser);
+
+        try (HeadlessChromium watcher = HeadlessChromium.start()) {
+            watcher.open(url);
+            watcher.waitForText("lab-title", LabViewBrowserTest.TITLE);
+            assertThat(watcher.find("lab-readonly").getDomAttribute("data-watching")).isEqualTo("true");
+            assertThat(watcher.find("lab-readonly-badge").getText()).isEqualTo("Watching");
+            assertThat(watcher.find("timeline-play").isEnabled()).isFalse();
+            watcher.find("terminal-open").click();
+            watcher.find("terminal-open-pc1").click();
+
+            browser.typeAt("terminal-screen-pc1", "echo 안녕");
+            watcher.waitUntil("the watcher to see the line being typed", 15,
+                    d -> "$ echo 안녕".equals(lastRow(watcher, "pc1")));
+            assertThat(watcher.present("terminal-interrupt")).isFalse();
+        }
+    }
+
+    @Test
     void upRecallsTheLastCommandAndEnterRunsItAgain() {
         HeadlessChromium browser = session.browser();
         openPc1(browser);
