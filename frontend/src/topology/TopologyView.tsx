@@ -148,7 +148,7 @@ export function TopologyView({
   editor: TopologyEditor | null;
 }) {
   const { t } = useI18n();
-  const { store } = useLab();
+  const { store, readOnly } = useLab();
   const nodes = useLabState(store, (s) => s.nodes);
   const links = useLabState(store, (s) => s.links);
   const lab = useLabState(store, (s) => s.lab);
@@ -454,7 +454,7 @@ export function TopologyView({
         )}
         {nodes.length === 0 && (
           <p class="topology-empty status" data-testid="topology-empty">
-            {t('topology.empty')}
+            {t(readOnly ? 'topology.empty' : 'topology.empty.build')}
           </p>
         )}
         {editor && <EditorStatusLine editor={editor} />}

@@ -76,7 +76,10 @@ class HomePageBrowserTest {
         browser.find("nav-home").click();
         browser.find("home-new-empty").click();
         browser.waitForText("lab-title", "Untitled lab");
-        assertThat(browser.find("topology-empty").getText()).isEqualTo("This lab has no nodes yet.");
+        // an empty lab says how to start building it
+        assertThat(browser.find("topology-empty").getText()).isEqualTo("No nodes yet. Drag a host, server, switch, hub "
+                + "or router from the bar above onto the canvas (or click one), then pick Cable and drag from one node to "
+                + "another to connect them. ? lists the shortcuts.");
         String emptyLab = browser.driver().getCurrentUrl().replaceAll(".*/labs/", "");
 
         browser.find("nav-home").click();
