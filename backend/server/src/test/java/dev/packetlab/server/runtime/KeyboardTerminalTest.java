@@ -205,6 +205,18 @@ class KeyboardTerminalTest {
     }
 
     @Test
+    void emptyKeysWithAWidthDrawThePromptAndTypeNothing() throws Exception {
+        // what the UI sends when it opens a terminal: the prompt appears for every client, nothing is logged
+        LabSession s = session();
+        Screen pc1 = watch(s, "pc1");
+        await(s.keys("pc1", "", 96));
+
+        assertThat(pc1.written()).isEqualTo("$ ");
+        assertThat(pc1.last()).isEqualTo(new Echo("pc1", "$ ", "$ ", "", 0));
+        assertThat(await(s.record()).log()).isEmpty();
+    }
+
+    @Test
     void theTerminalWidthDecidesWhereALongLineWraps() throws Exception {
         LabSession s = session();
         Screen pc1 = watch(s, "pc1");
