@@ -1,5 +1,6 @@
 package dev.packetlab.server.classroom;
 
+import dev.packetlab.server.Secrets;
 import dev.packetlab.server.runtime.LabRecord;
 import dev.packetlab.server.runtime.LogEntries;
 import dev.packetlab.server.runtime.LogEntry;
@@ -20,7 +21,7 @@ import org.springframework.transaction.annotation.Transactional;
  * Classes, their students and each student's progress, in the server's database (H2 or PostgreSQL; the schema is
  * {@code db/migration/V3}). A student's lab is kept as its command log and the point it reached: with the class's lab
  * file and seed that is a {@link LabRecord}, which rebuilds the lab by replay after a restart. Tokens are kept only as
- * hashes ({@link ClassTokens}).
+ * hashes ({@link dev.packetlab.server.Secrets}).
  */
 @Repository
 public class ClassroomStore {
@@ -88,7 +89,7 @@ public class ClassroomStore {
 
     @Transactional(readOnly = true)
     public Optional<ClassRow> findClass(String id) {
-        if (!ClassTokens.isWellFormedId(id)) return Optional.empty();
+        if (!Secrets.isWellFormedId(id)) return Optional.empty();
         return jdbc.sql("SELECT " + CLASS_COLUMNS + " FROM classroom WHERE id = :id").param("id", id)
                 .query((row, n) -> classRow(row)).optional();
     }

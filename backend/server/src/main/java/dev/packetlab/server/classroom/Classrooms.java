@@ -1,5 +1,6 @@
 package dev.packetlab.server.classroom;
 
+import dev.packetlab.server.Secrets;
 import dev.packetlab.server.classroom.ClassroomStore.ClassRow;
 import dev.packetlab.server.classroom.ClassroomStore.MemberRow;
 import dev.packetlab.server.classroom.ClassroomStore.ProgressRow;
@@ -111,11 +112,11 @@ public class Classrooms {
         LabSession teacherLab = labId != null ? sessions.createFromCatalogue(labId, null)
                 : sessions.create(fileName == null || fileName.isBlank() ? "class.yaml" : fileName, labFile, null);
         LabRecord lab = await(teacherLab.record());
-        String token = ClassTokens.newToken();
-        ownedBy(teacherLab, ClassTokens.hash(token));
+        String token = Secrets.newToken();
+        ownedBy(teacherLab, Secrets.hash(token));
         Instant now = ClassroomStore.now();
         while (true) {
-            ClassRow row = new ClassRow(ClassTokens.newId(), JoinCode.next(), ClassTokens.hash(token), now, labId,
+            ClassRow row = new ClassRow(Secrets.newId(), JoinCode.next(), Secrets.hash(token), now, labId,
                     lab.fileName(), lab.labFile(), lab.seed(), false, false, null, List.of(), 0, 0);
             if (!store.insertClass(row)) continue; // the join code is taken: draw another
             LiveClass c = new LiveClass(row);
@@ -247,10 +248,10 @@ public class Classrooms {
         if (c.ended()) throw ClassroomException.ended();
         if (c.locked()) throw ClassroomException.locked();
         String displayName = DisplayNames.clean(name);
-        String token = ClassTokens.newToken();
-        LabSession lab = ownedBy(sessions.create(c.fileName, c.labFile, c.seed), ClassTokens.hash(token));
+        String token = Secrets.newToken();
+        LabSession lab = ownedBy(sessions.create(c.fileName, c.labFile, c.seed), Secrets.hash(token));
         Instant now = ClassroomStore.now();
-        MemberRow row = new MemberRow(ClassTokens.newId(), c.id, displayName, ClassTokens.hash(token), List.of(), 0, 0,
+        MemberRow row = new MemberRow(Secrets.newId(), c.id, displayName, Secrets.hash(token), List.of(), 0, 0,
                 now, null);
         LiveMember m = new LiveMember(row.id(), displayName, row.tokenHash(), now, c.checked, c.freshRecord(), null);
         synchronized (c) { // one join at a time per class, so two students cannot take one name
@@ -320,8 +321,8 @@ public class Classrooms {
     Access access(String classId, String token) {
         LiveClass c = live(classId);
         if (token == null || token.isBlank()) throw ClassroomException.unknownToken(false);
-        if (ClassTokens.matches(token, c.teacherTokenHash)) return new Access(c, null);
-        LiveMember m = c.memberByTokenHash(ClassTokens.hash(token));
+        if (Secrets.matches(token, c.teacherTokenHash)) return new Access(c, null);
+        LiveMember m = c.memberByTokenHash(Secrets.hash(token));
         if (m == null) throw ClassroomException.unknownToken(true);
         return new Access(c, m);
     }

@@ -1,5 +1,6 @@
 package dev.packetlab.server.persistence;
 
+import dev.packetlab.server.Secrets;
 import dev.packetlab.server.runtime.LabRecord;
 import java.time.Instant;
 import java.util.List;
@@ -113,7 +114,7 @@ public class LabStore {
      */
     @Transactional(readOnly = true)
     public SharedLab openShareLink(String linkId) {
-        if (!UnguessableIds.isWellFormedId(linkId)) throw new ShareLinkNotFoundException(linkId);
+        if (!Secrets.isWellFormedId(linkId)) throw new ShareLinkNotFoundException(linkId);
         return jdbc.sql("SELECT id, mode, created_at, " + RECORD_COLUMNS + " FROM share_link WHERE id = :id")
                 .param("id", linkId)
                 .query((row, n) -> new SharedLab(row.getString("id"), ShareMode.fromWireName(row.getString("mode")),
@@ -136,20 +137,20 @@ public class LabStore {
     }
 
     private SavedLabCreated insert(LabRecord record) {
-        String id = UnguessableIds.newId();
-        String token = UnguessableIds.newOwnerToken();
+        String id = Secrets.newId();
+        String token = Secrets.newToken();
         jdbc.sql("INSERT INTO saved_lab (id, owner_token_hash, created_at, updated_at, " + RECORD_COLUMNS + ")"
                         + " VALUES (:id, :ownerTokenHash, :now, :now, :fileName, :labFile, :seed, :commandLog, :time, :events)")
                 .params(RecordColumns.parameters(record))
                 .param("id", id)
-                .param("ownerTokenHash", OwnerTokenHash.of(token))
+                .param("ownerTokenHash", Secrets.hash(token))
                 .param("now", RecordColumns.timestamp(RecordColumns.now()))
                 .update();
         return new SavedLabCreated(id, token);
     }
 
     private ShareLink insertShareLink(String savedLabId, ShareMode mode, LabRecord shared) {
-        String linkId = UnguessableIds.newId();
+        String linkId = Secrets.newId();
         Instant now = RecordColumns.now();
         jdbc.sql("INSERT INTO share_link (id, saved_lab_id, mode, created_at, " + RECORD_COLUMNS + ")"
                         + " VALUES (:id, :savedLabId, :mode, :now, :fileName, :labFile, :seed, :commandLog, :time, :events)")
@@ -164,13 +165,13 @@ public class LabStore {
 
     /** Throws unless {@code id} names a saved lab whose owner token is {@code ownerToken}. */
     private void checkOwner(String id, String ownerToken) {
-        if (!UnguessableIds.isWellFormedId(id)) throw new SavedLabNotFoundException(id);
+        if (!Secrets.isWellFormedId(id)) throw new SavedLabNotFoundException(id);
         String hash = jdbc.sql("SELECT owner_token_hash FROM saved_lab WHERE id = :id")
                 .param("id", id)
                 .query(String.class)
                 .optional()
                 .orElseThrow(() -> new SavedLabNotFoundException(id));
-        if (!OwnerTokenHash.matches(ownerToken, hash)) {
+        if (!Secrets.matches(ownerToken, hash)) {
             throw new OwnerTokenRejectedException(id, ownerToken != null && !ownerToken.isEmpty());
         }
     }

@@ -1,5 +1,6 @@
 package dev.packetlab.server.runtime;
 
+import dev.packetlab.server.Secrets;
 /**
  * Who may change a live instance, kept beside it by {@link LabSessions}: the SHA-256 of a token, and whether the
  * instance is a read-only replay.
@@ -51,6 +52,6 @@ public record InstanceOwner(String tokenHash, boolean readOnly) {
     public Verdict check(String token, Right right) {
         if (readOnly && right == Right.CHANGE) return Verdict.READ_ONLY;
         if (token == null || token.isEmpty()) return Verdict.TOKEN_MISSING;
-        return OwnerTokens.matches(token, tokenHash) ? Verdict.ALLOWED : Verdict.TOKEN_WRONG;
+        return Secrets.matches(token, tokenHash) ? Verdict.ALLOWED : Verdict.TOKEN_WRONG;
     }
 }

@@ -1,5 +1,6 @@
 package dev.packetlab.server.runtime;
 
+import dev.packetlab.server.Secrets;
 import dev.packetlab.stack.lab.LabException;
 import dev.packetlab.stack.trace.TraceListener;
 import jakarta.annotation.PreDestroy;
@@ -7,11 +8,9 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
-import java.security.SecureRandom;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Base64;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
@@ -56,7 +55,6 @@ import tools.jackson.dataformat.yaml.YAMLMapper;
 public class LabSessions {
     private static final Logger LOG = LoggerFactory.getLogger(LabSessions.class);
     private static final YAMLMapper YAML = YAMLMapper.builder().build();
-    private static final SecureRandom IDS = new SecureRandom();
     private static final Pattern SERVER_NAME = Pattern.compile("[a-z0-9]{1,16}");
     /** How long stopping the server waits for one instance's record before it gives that instance up. */
     private static final long SHUTDOWN_RECORD_SECONDS = 5;
@@ -366,8 +364,8 @@ public class LabSessions {
      * @throws IllegalStateException if the instance was given an owner before
      */
     public String issueOwnerToken(LabSession s) {
-        String token = OwnerTokens.newToken();
-        own(s, InstanceOwner.owned(OwnerTokens.hash(token)));
+        String token = Secrets.newToken();
+        own(s, InstanceOwner.owned(Secrets.hash(token)));
         return token;
     }
 
@@ -379,8 +377,8 @@ public class LabSessions {
      * @throws IllegalStateException if the instance was given an owner before
      */
     public String issueReplayToken(LabSession s) {
-        String token = OwnerTokens.newToken();
-        own(s, InstanceOwner.readOnly(OwnerTokens.hash(token)));
+        String token = Secrets.newToken();
+        own(s, InstanceOwner.readOnly(Secrets.hash(token)));
         return token;
     }
 
@@ -522,9 +520,7 @@ public class LabSessions {
 
     /** 128 random bits, URL-safe, after the server's name if it has one: an id nobody can guess or enumerate. */
     private String newId() {
-        byte[] b = new byte[16];
-        IDS.nextBytes(b);
-        return idPrefix + Base64.getUrlEncoder().withoutPadding().encodeToString(b);
+        return idPrefix + Secrets.newId();
     }
 
     /** Reads the id of every {@code classpath:labs/*.yaml} (the catalogue validates them at start-up). */

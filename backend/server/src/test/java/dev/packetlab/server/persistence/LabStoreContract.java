@@ -3,6 +3,7 @@ package dev.packetlab.server.persistence;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.packetlab.server.Secrets;
 import dev.packetlab.server.runtime.LabRecord;
 import dev.packetlab.server.runtime.LogEntry;
 import java.time.Instant;
@@ -71,7 +72,7 @@ abstract class LabStoreContract {
         String stored = jdbc.sql("SELECT owner_token_hash FROM saved_lab WHERE id = :id")
                 .param("id", created.id()).query(String.class).single();
 
-        assertThat(stored).isEqualTo(OwnerTokenHash.of(created.ownerToken())).hasSize(64).doesNotContain(created.ownerToken());
+        assertThat(stored).isEqualTo(Secrets.hash(created.ownerToken())).hasSize(64).doesNotContain(created.ownerToken());
     }
 
     @Test
