@@ -75,4 +75,17 @@ public interface CongestionControl {
      * the retransmission, and halving it again would forget the window the path had carried.
      */
     void onTimeout(long flightSize, int mss);
+
+    /**
+     * SACK loss recovery begins (RFC 6675 5 step 4.2): ssthresh = max(FlightSize/2, 2·MSS), the same reduction as
+     * {@link #onFastRetransmit}; cwnd is left alone, because Proportional Rate Reduction sets it on every ACK of the
+     * recovery through {@link #setRecoveryCwnd} (RFC 6937 3).
+     */
+    void onSackRecovery(long flightSize, int mss);
+
+    /** During SACK recovery: cwnd = pipe + sndcnt, as Proportional Rate Reduction computed it (RFC 6937 3). */
+    void setRecoveryCwnd(long cwnd);
+
+    /** SACK recovery ends (the ACK reached RecoveryPoint): cwnd = ssthresh (RFC 6937 3, "on exiting recovery"). */
+    void onSackRecoveryEnd();
 }

@@ -74,6 +74,24 @@ public final class NewReno implements CongestionControl {
         timedOut = true;
     }
 
+    @Override
+    public void onSackRecovery(long flightSize, int mss) {
+        ssthresh = halvedFlight(flightSize, mss);
+        timedOut = false;
+    }
+
+    @Override
+    public void setRecoveryCwnd(long cwnd) {
+        if (cwnd < 0) throw new IllegalArgumentException("congestion window " + cwnd + " is negative");
+        this.cwnd = cwnd;
+    }
+
+    @Override
+    public void onSackRecoveryEnd() {
+        cwnd = ssthresh;
+        timedOut = false;
+    }
+
     /** RFC 5681 3.1 equation (4): max(FlightSize / 2, 2·SMSS). */
     private static long halvedFlight(long flightSize, int mss) {
         return Math.max(requireFlight(flightSize) / 2, 2L * mss);

@@ -24,8 +24,9 @@ import java.util.List;
  * <p>Sending: written data waits in a {@link SendBuffer} from SND.UNA on and leaves in segments of at most the
  * effective MSS, as far as the smaller of the peer's window and the congestion window allow, held back by Nagle's
  * algorithm and sender-side silly-window avoidance (3.7.4, 3.8.6.2.1). Loss is repaired by the retransmission timer
- * (RFC 6298) and by fast retransmit and NewReno fast recovery (RFC 5681 3.2, RFC 6582). A zero window is probed with
- * one byte, with back-off (3.8.6.1).
+ * (RFC 6298) and by fast retransmit and fast recovery (RFC 5681 3.2): NewReno's (RFC 6582) when SACK was not
+ * negotiated; when it was, a {@link SackScoreboard} of the peer's SACK blocks drives RFC 6675's loss recovery, paced
+ * by Proportional Rate Reduction (RFC 6937). A zero window is probed with one byte, with back-off (3.8.6.1).
  *
  * <p>Receiving: segments are checked for acceptability against RCV.NXT and RCV.WND (3.10.7.4), RSTs and SYNs by the
  * rules of RFC 5961, data goes into a {@link ReceiveBuffer} that holds what arrives out of order, and ACKs are
@@ -130,6 +131,17 @@ public final class TcpConnection {
     private int dupAcks;
     private boolean inRecovery;
     private long recover;
+    /** SACK recovery (RFC 6675, RFC 6937), when SACK was negotiated; created on the first SACK block received. */
+    private SackScoreboard scoreboard;
+    private ProportionalRateReduction prr;
+    /** RFC 6675 HighRxt: the end of the highest byte retransmitted in the current SACK recovery. */
+    private long highRxt;
+    /**
+     * The receiver's side of RFC 2018 4: a byte of each block that out-of-order data recently arrived in, most recent
+     * first, so that the SACK blocks sent lead with the newest and repeat the most recently reported.
+     */
+    private long[] sackArrivals;
+    private int sackArrivalCount;
     private long retransmittedSegments;
     private TcpError softError;
     private long neighbourConfirmed = Long.MIN_VALUE / 2;
@@ -713,9 +725,12 @@ public final class TcpConnection {
     private void processAck(Tcp.Incoming seg, long seq, long ack, boolean pure) {
         long windowBefore = sndWnd;
         boolean windowUpdated = updateWindow(seq, ack, seg.header().window(), false);
-        if (Seq.gt(ack, sndUna)) {
+        boolean classicDuplicate = ack == sndUna && pure && !windowUpdated && sndNxt != sndUna && windowBefore == sndWnd;
+        if (sackPermitted) {
+            sackAck(seg.options().sackBlocks(), ack, classicDuplicate);
+        } else if (Seq.gt(ack, sndUna)) {
             newAck(ack);
-        } else if (ack == sndUna && pure && !windowUpdated && sndNxt != sndUna && windowBefore == sndWnd) {
+        } else if (classicDuplicate) {
             duplicateAck();
         }
         unansweredProbes = 0;
@@ -741,22 +756,7 @@ public final class TcpConnection {
 
     private void newAck(long ack) {
         int acked = Seq.diff(ack, sndUna);
-        int data = Math.min(acked, sendBuffer.size());
-        sendBuffer.acknowledge(data);
-        sndUna = ack;
-        ackReceived();
-        if (Seq.lt(sndNxt, sndUna)) sndNxt = sndUna;
-        if (rttTiming && Seq.gt(ack, rttSeq)) {
-            rtt.sample(tcp.now() - rttStart);
-            rttTiming = false;
-        }
-        retries = 0;
-        softError = null;
-        if (tcp.now() - neighbourConfirmed >= SimTime.SECOND) {
-            // forward progress: the path works, so ARP need not ask again while it lasts (RFC 1122 2.3.2.1)
-            tcp.host.confirmReachable(remoteAddress);
-            neighbourConfirmed = tcp.now();
-        }
+        int data = takeCumulativeAck(ack);
         if (inRecovery) {
             if (Seq.ge(ack, recover)) {
                 inRecovery = false;
@@ -778,6 +778,158 @@ public final class TcpConnection {
             restartRetransmitTimer(); // RFC 6298 5.3
         }
         if (data > 0) events.writable();
+    }
+
+    /**
+     * What every ACK of new data does, whichever recovery runs: frees the acknowledged bytes, moves SND.UNA, takes an
+     * RTT sample. Returns the bytes of data freed in the send buffer.
+     */
+    private int takeCumulativeAck(long ack) {
+        int acked = Seq.diff(ack, sndUna);
+        int data = Math.min(acked, sendBuffer.size());
+        sendBuffer.acknowledge(data);
+        sndUna = ack;
+        ackReceived();
+        if (Seq.lt(sndNxt, sndUna)) sndNxt = sndUna;
+        if (rttTiming && Seq.gt(ack, rttSeq)) {
+            rtt.sample(tcp.now() - rttStart);
+            rttTiming = false;
+        }
+        retries = 0;
+        softError = null;
+        if (tcp.now() - neighbourConfirmed >= SimTime.SECOND) {
+            // forward progress: the path works, so ARP need not ask again while it lasts (RFC 1122 2.3.2.1)
+            tcp.host.confirmReachable(remoteAddress);
+            neighbourConfirmed = tcp.now();
+        }
+        return data;
+    }
+
+    /**
+     * The ACK processing of a connection that negotiated SACK: RFC 6675 5 with Proportional Rate Reduction (RFC 6937).
+     * A DupAck here is RFC 6675 2's: an ACK whose SACK blocks report bytes not reported before, even if it also moves
+     * SND.UNA or the window; an ACK without SACK blocks counts when it is a duplicate in RFC 5681's sense, so that a
+     * peer that agreed to SACK but sends no blocks still gets fast retransmit.
+     */
+    private void sackAck(List<TcpOptions.SackBlock> blocks, long ack, boolean classicDuplicate) {
+        if (scoreboard == null && !blocks.isEmpty()) scoreboard = new SackScoreboard();
+        int acked = Seq.gt(ack, sndUna) ? Seq.diff(ack, sndUna) : 0;
+        long sackedBefore = scoreboard == null ? 0 : scoreboard.sackedBytes();
+        long newlySacked = scoreboard == null ? 0 : scoreboard.update(blocks, ack, sndMax); // step (1): Update()
+        long sackedAfter = scoreboard == null ? 0 : scoreboard.sackedBytes();
+        long deliveredData = acked + sackedAfter - sackedBefore; // RFC 6937 3: DeliveredData
+        int data = acked > 0 ? takeCumulativeAck(ack) : 0;
+        if (acked > 0) dupAcks = 0; // step (2)
+        if (inRecovery) {
+            if (Seq.ge(ack, recover)) {
+                // step (A) of RFC 6675 5: an ACK at or beyond RecoveryPoint ends recovery; RFC 6937 3: cwnd = ssthresh
+                inRecovery = false;
+                cc.onSackRecoveryEnd();
+            } else {
+                // step (B): SetPipe(), and PRR decides how much of cwnd − pipe trySend may use (step C)
+                long pipe = pipe();
+                cc.setRecoveryCwnd(pipe + prr.sendCount(deliveredData, pipe, cc.ssthresh(), sndMss));
+            }
+        } else {
+            if (acked > 0) cc.onAck(acked, sndMss);
+            if ((newlySacked > 0 || (blocks.isEmpty() && classicDuplicate)) && sndUna != sndMax) {
+                dupAcks++; // step (3)
+                // (3.1) DupThresh duplicates, or (3.2) IsLost(HighACK + 1); never before HighACK reached the
+                // RecoveryPoint of an earlier recovery or timeout (RFC 6675 5, 5.1)
+                boolean lost = scoreboard != null && scoreboard.isLost(sndUna, sndMss);
+                if ((dupAcks >= SackScoreboard.DUP_THRESH || lost) && Seq.ge(sndUna, recover)) {
+                    enterSackRecovery(deliveredData);
+                }
+            }
+        }
+        if (sndUna == sndMax) {
+            cancel(retransmitTimer);
+            retransmitTimer = null;
+        } else if (acked > 0) {
+            restartRetransmitTimer(); // RFC 6298 5.3
+        }
+        if (data > 0) events.writable();
+    }
+
+    /**
+     * RFC 6675 5 step (4): RecoveryPoint = HighData (4.1), ssthresh from half the flight (4.2), PRR started with
+     * RecoverFS = the flight (RFC 6937 3) and applied to this ACK, and the first segment presumed dropped, the one at
+     * HighACK, retransmitted at once (4.3); trySend then sends what else cwnd − pipe allows (4.4, 4.5).
+     */
+    private void enterSackRecovery(long deliveredData) {
+        if (scoreboard == null) scoreboard = new SackScoreboard();
+        if (prr == null) prr = new ProportionalRateReduction();
+        long flight = Seq.diff(sndMax, sndUna);
+        recover = sndMax;
+        inRecovery = true;
+        highRxt = sndUna;
+        rttTiming = false; // Karn
+        cc.onSackRecovery(flight, sndMss);
+        prr.enter(flight);
+        long pipe = pipe();
+        cc.setRecoveryCwnd(pipe + prr.sendCount(deliveredData, pipe, cc.ssthresh(), sndMss));
+        long[] first = scoreboard.nextUnsacked(sndUna, sndUna, sndMss);
+        retransmitRange(sndUna, first == null ? Math.min(sndMss, Seq.diff(sndMax, sndUna)) : (int) first[1]);
+        restartRetransmitTimer();
+    }
+
+    /** RFC 6675 4 SetPipe(): the bytes in flight as the scoreboard sees them. */
+    private long pipe() {
+        return scoreboard == null ? Seq.diff(sndMax, sndUna) : scoreboard.pipe(sndUna, sndMax, highRxt, sndMss);
+    }
+
+    /**
+     * RFC 6675 5 step (C) during SACK recovery: while cwnd − pipe has room for the segment NextSeg() chooses, send it:
+     * (1) the first lost hole above HighRxt, (2) else new data the peer's window allows, (3) else the first hole
+     * above HighRxt below the highest SACKed byte, lost or not. (Rule 4, the optional rescue retransmission, is not
+     * implemented: the retransmission timer covers that case.)
+     */
+    private void sackRecoverySend() {
+        while (true) {
+            long room = cc.cwnd() - pipe();
+            long[] next = scoreboard.nextLost(sndUna, highRxt, sndMss);
+            if (next == null) {
+                int sent = Seq.diff(sndMax, sndUna);
+                long unsent = sendBuffer.size() - (long) sent;
+                long len = Math.min(Math.min(unsent, sndMss), sndWnd - sent);
+                if (len > 0) {
+                    if (room < len) return;
+                    sendData(sndMax, sent, (int) len, len == unsent);
+                    long end = Seq.add(sndMax, len + (finQueued && Seq.add(sndMax, len) == finSeq ? 1 : 0));
+                    sndNxt = sndMax = end;
+                    prr.sent(len);
+                    continue;
+                }
+                next = scoreboard.nextUnsacked(sndUna, highRxt, sndMss);
+                if (next == null) return;
+            }
+            if (room < next[1]) return;
+            retransmitRange(next[0], (int) next[1]);
+        }
+    }
+
+    /**
+     * Retransmits up to {@code len} bytes of sequence space from {@code seq} during SACK recovery (the FIN counts as
+     * one), and moves HighRxt past them (RFC 6675 5 step C.2).
+     */
+    private void retransmitRange(long seq, int len) {
+        int offset = Seq.diff(seq, sndUna);
+        int dataLen = Math.max(0, Math.min(len, sendBuffer.size() - offset));
+        int seqLen;
+        if (dataLen > 0) {
+            sendData(seq, offset, dataLen, offset + dataLen == sendBuffer.size());
+            seqLen = dataLen + (finQueued && Seq.add(seq, dataLen) == finSeq ? 1 : 0);
+        } else if (finQueued && seq == finSeq) {
+            countRetransmission(seq);
+            sendSegment(finSeq, TcpHeaderView.FLAG_FIN | TcpHeaderView.FLAG_ACK, 0, 0);
+            armRetransmitTimer();
+            seqLen = 1;
+        } else {
+            return;
+        }
+        long end = Seq.add(seq, seqLen);
+        if (Seq.gt(end, highRxt)) highRxt = end;
+        prr.sent(seqLen);
     }
 
     /** The ACK took SND.UNA past SND.MAX only for a window probe's byte; keep the invariants. */
@@ -839,6 +991,7 @@ public final class TcpConnection {
         boolean hadHole = receiveBuffer.outOfOrderBytes() > 0;
         int room = receiveBuffer.window() - offset;
         if (room < dataLength) dropText(seg, (dataLength - Math.max(0, room)) + " bytes beyond the receive window");
+        if (offset > 0 && sackPermitted) noteSackArrival(Seq.add(rcvNxt, offset));
         int advanced = receiveBuffer.insert(offset, seg.packet(), dataOffset, dataLength);
         if (advanced > 0) rcvNxt = Seq.add(rcvNxt, advanced);
         if (offset > 0 || hadHole) {
@@ -917,7 +1070,19 @@ public final class TcpConnection {
                 || state == TcpState.CLOSING || state == TcpState.LAST_ACK)) {
             return;
         }
+        if (inRecovery && sackPermitted) {
+            sackRecoverySend();
+            return;
+        }
         while (true) {
+            if (scoreboard != null && Seq.lt(sndNxt, sndMax)) {
+                // going back after a timeout: what the peer SACKed since need not go again (RFC 6675 5.1)
+                long end = scoreboard.sackedUntil(sndNxt);
+                if (end != sndNxt) {
+                    sndNxt = end;
+                    continue;
+                }
+            }
             int sent = Seq.diff(sndNxt, sndUna);
             int unsent = sendBuffer.size() - sent;
             if (unsent <= 0) break;
@@ -1046,15 +1211,45 @@ public final class TcpConnection {
         acked();
     }
 
-    /** RFC 2018 4: the blocks held beyond RCV.NXT, as many as fit beside the other options. */
+    /**
+     * RFC 2018 4: the blocks held beyond RCV.NXT, as many as fit beside the other options (three beside timestamps,
+     * four without). The first is the block holding the segment that arrived last (unless that one moved RCV.NXT),
+     * then the blocks of earlier arrivals, most recent first, so that each block is repeated in several ACKs and a
+     * lost ACK costs the sender nothing; blocks no arrival is remembered for follow in ascending order.
+     */
     private TcpOptions withSackBlocks(TcpOptions o) {
-        List<TcpOptions.SackBlock> blocks = new ArrayList<>();
+        List<int[]> ranges = receiveBuffer.outOfOrderRanges();
         int max = timestamps ? 3 : 4;
-        for (int[] r : receiveBuffer.outOfOrderRanges()) {
-            if (blocks.size() == max) break;
-            blocks.add(new TcpOptions.SackBlock(Seq.add(rcvNxt, r[0]), Seq.add(rcvNxt, r[1])));
+        List<TcpOptions.SackBlock> blocks = new ArrayList<>(max);
+        boolean[] reported = new boolean[ranges.size()];
+        int kept = 0;
+        for (int k = 0; k < sackArrivalCount; k++) {
+            int offset = Seq.diff(sackArrivals[k], rcvNxt);
+            int i = 0;
+            while (i < ranges.size() && !(ranges.get(i)[0] <= offset && offset < ranges.get(i)[1])) i++;
+            if (i == ranges.size() || reported[i]) continue; // acknowledged by now, or merged with a newer arrival's
+            reported[i] = true;
+            sackArrivals[kept++] = sackArrivals[k];
+            if (blocks.size() < max) blocks.add(sackBlock(ranges.get(i)));
+        }
+        sackArrivalCount = kept;
+        for (int i = 0; i < ranges.size() && blocks.size() < max; i++) {
+            if (!reported[i]) blocks.add(sackBlock(ranges.get(i)));
         }
         return o.withSackBlocks(blocks);
+    }
+
+    private TcpOptions.SackBlock sackBlock(int[] range) {
+        return new TcpOptions.SackBlock(Seq.add(rcvNxt, range[0]), Seq.add(rcvNxt, range[1]));
+    }
+
+    /** Out-of-order data arrived at {@code seq}: its block goes first in the next SACK option (RFC 2018 4). */
+    private void noteSackArrival(long seq) {
+        if (sackArrivals == null) sackArrivals = new long[4];
+        int n = Math.min(sackArrivalCount, sackArrivals.length - 1);
+        System.arraycopy(sackArrivals, 0, sackArrivals, 1, n);
+        sackArrivals[0] = seq;
+        sackArrivalCount = n + 1;
     }
 
     /** What we acknowledged went out: no ACK is owed any more. */
@@ -1172,7 +1367,10 @@ public final class TcpConnection {
                 rttTiming = false;
                 inRecovery = false;
                 dupAcks = 0;
-                recover = sndMax; // RFC 6582 4: no fast retransmit for what was sent before the timeout
+                recover = sndMax; // RFC 6582 4, RFC 6675 5.1: no fast retransmit for what was sent before the timeout
+                // RFC 2018 8, kept by RFC 6675 5.1: the receiver may have reneged, so forget its SACK blocks; the
+                // blocks of ACKs after the timeout are recorded again, and trySend skips what they cover
+                if (scoreboard != null) scoreboard.clear();
                 sndNxt = sndUna; // go back: resend from SND.UNA as the window allows
                 trySend();
                 armRetransmitTimer();
