@@ -129,6 +129,8 @@ public final class TcpConnection {
     private long rttStart;
     private int retries;
     private int dupAcks;
+    /** Bytes limited transmit sent beyond cwnd since the last ACK of new data (RFC 3042). */
+    private long limitedTransmitSent;
     private boolean inRecovery;
     private long recover;
     /** SACK recovery (RFC 6675, RFC 6937), when SACK was negotiated; created on the first SACK block received. */
@@ -143,6 +145,8 @@ public final class TcpConnection {
     private long[] sackArrivals;
     private int sackArrivalCount;
     private long retransmittedSegments;
+    private long lossRecoveries;
+    private long retransmissionTimeouts;
     private TcpError softError;
     private long neighbourConfirmed = Long.MIN_VALUE / 2;
 
@@ -266,6 +270,12 @@ public final class TcpConnection {
 
     /** Segments sent again: after a timeout, fast retransmits and NewReno's partial-ACK retransmits. */
     public long retransmittedSegments() { return retransmittedSegments; }
+
+    /** Entries into fast recovery: NewReno's (RFC 6582) or SACK's (RFC 6675), whichever the connection runs. */
+    public long lossRecoveries() { return lossRecoveries; }
+
+    /** Expiries of the retransmission timer while data was outstanding (RFC 6298 5.4). */
+    public long retransmissionTimeouts() { return retransmissionTimeouts; }
 
     /** The retransmissions of the current segment so far (the back-off count). */
     public int retries() { return retries; }
@@ -771,6 +781,7 @@ public final class TcpConnection {
             cc.onAck(acked, sndMss);
         }
         dupAcks = 0;
+        limitedTransmitSent = 0;
         if (sndUna == sndMax) {
             cancel(retransmitTimer);
             retransmitTimer = null;
@@ -819,7 +830,10 @@ public final class TcpConnection {
         long sackedAfter = scoreboard == null ? 0 : scoreboard.sackedBytes();
         long deliveredData = acked + sackedAfter - sackedBefore; // RFC 6937 3: DeliveredData
         int data = acked > 0 ? takeCumulativeAck(ack) : 0;
-        if (acked > 0) dupAcks = 0; // step (2)
+        if (acked > 0) {
+            dupAcks = 0; // step (2)
+            limitedTransmitSent = 0;
+        }
         if (inRecovery) {
             if (Seq.ge(ack, recover)) {
                 // step (A) of RFC 6675 5: an ACK at or beyond RecoveryPoint ends recovery; RFC 6937 3: cwnd = ssthresh
@@ -860,11 +874,15 @@ public final class TcpConnection {
         if (scoreboard == null) scoreboard = new SackScoreboard();
         if (prr == null) prr = new ProportionalRateReduction();
         long flight = Seq.diff(sndMax, sndUna);
+        // RFC 6675 4.2 after RFC 5681 3.2 step 2: what limited transmit sent is not part of FlightSize for ssthresh
+        long flightForSsthresh = flight - limitedTransmitSent;
+        limitedTransmitSent = 0;
         recover = sndMax;
         inRecovery = true;
+        lossRecoveries++;
         highRxt = sndUna;
         rttTiming = false; // Karn
-        cc.onSackRecovery(flight, sndMss);
+        cc.onSackRecovery(flightForSsthresh, sndMss);
         prr.enter(flight);
         long pipe = pipe();
         cc.setRecoveryCwnd(pipe + prr.sendCount(deliveredData, pipe, cc.ssthresh(), sndMss));
@@ -956,7 +974,10 @@ public final class TcpConnection {
             // RFC 6582 3.2 step 2: fast retransmit and enter fast recovery
             recover = sndMax;
             inRecovery = true;
-            cc.onFastRetransmit(Seq.diff(sndMax, sndUna), sndMss);
+            lossRecoveries++;
+            // RFC 5681 3.2 step 2: data sent by limited transmit MUST NOT be counted in FlightSize here
+            cc.onFastRetransmit(Seq.diff(sndMax, sndUna) - limitedTransmitSent, sndMss);
+            limitedTransmitSent = 0;
             rttTiming = false; // Karn
             retransmitFirst();
             restartRetransmitTimer();
@@ -1109,6 +1130,8 @@ public final class TcpConnection {
                 break;
             }
             if (!fullSegment) smallSegmentEnd = Seq.add(sndNxt, len);
+            long beyondCwnd = Seq.diff(sndNxt, sndUna) + len - cc.cwnd();
+            if (beyondCwnd > 0) limitedTransmitSent += Math.min(len, beyondCwnd);
             sendData(sndNxt, sent, len, lastOfBuffer);
             sndNxt = Seq.add(sndNxt, len + (finQueued && Seq.add(sndNxt, len) == finSeq ? 1 : 0));
             if (Seq.gt(sndNxt, sndMax)) sndMax = sndNxt;
@@ -1362,11 +1385,13 @@ public final class TcpConnection {
                             "no ACK after " + (retries - 1) + " retransmissions");
                     return;
                 }
+                retransmissionTimeouts++;
                 cc.onTimeout(Seq.diff(sndMax, sndUna), sndMss);
                 rtt.backOff();
                 rttTiming = false;
                 inRecovery = false;
                 dupAcks = 0;
+                limitedTransmitSent = 0;
                 recover = sndMax; // RFC 6582 4, RFC 6675 5.1: no fast retransmit for what was sent before the timeout
                 // RFC 2018 8, kept by RFC 6675 5.1: the receiver may have reneged, so forget its SACK blocks; the
                 // blocks of ACKs after the timeout are recorded again, and trySend skips what they cover

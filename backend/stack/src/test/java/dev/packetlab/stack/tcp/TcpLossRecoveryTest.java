@@ -193,4 +193,22 @@ class TcpLossRecoveryTest {
             assertThat(c.reader.data.toByteArray()).isEqualTo(bytes(6 * MSS));
         }
     }
+
+    @Test
+    void whatLimitedTransmitSentIsNotCountedInTheFlightThatSetsSsthresh() {
+        OpenConnection o = new OpenConnection(true);
+        o.dropSegment(3);
+        o.send(bytes(20 * MSS));
+        o.runFor(1_000);
+
+        // the ACK of 1–2 opens cwnd to 11 segments (11–13 leave); the first two duplicates send 14 and 15 by limited
+        // transmit; at the third, segments 3–15 are outstanding, but RFC 5681 3.2 step 2 leaves 14 and 15 out:
+        // ssthresh = 11·1460 / 2, cwnd = ssthresh + 3·MSS
+        Segments.Sent again = o.retransmissions().get(0);
+        TraceEvent.TcpVariablesChanged v = o.variablesAt(again.time());
+        assertThat(Seq.diff(v.sndNxt(), o.first)).isEqualTo(15 * MSS);
+        assertThat(v.ssthresh()).isEqualTo(11 * MSS / 2);
+        assertThat(o.windows().stream().filter(w -> w.endsWith("/8030")).findFirst()).hasValue("12410/8030");
+        o.p.close();
+    }
 }

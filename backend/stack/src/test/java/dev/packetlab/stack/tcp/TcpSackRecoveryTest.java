@@ -83,8 +83,9 @@ class TcpSackRecoveryTest {
             assertThat(number(o, first.seq())).isEqualTo("3");
             assertThat(first.time()).isEqualTo(acks.get(3)); // the third duplicate (RFC 6675 5 step 3.1)
             assertThat(o.ms(first)).isEqualTo(20);
-            // RFC 6675 5 step 4.2: ssthresh = FlightSize / 2, the flight being segments 3–15
-            assertThat(o.variablesAt(first.time()).ssthresh()).isEqualTo(13 * MSS / 2);
+            // RFC 6675 5 step 4.2: ssthresh = FlightSize / 2, the flight being segments 3–15 less the two that
+            // limited transmit sent (RFC 5681 3.2 step 2: they MUST NOT count)
+            assertThat(o.variablesAt(first.time()).ssthresh()).isEqualTo(11 * MSS / 2);
         }
     }
 
@@ -116,18 +117,20 @@ class TcpSackRecoveryTest {
             o.send(bytes(SEGMENTS * MSS));
             o.runFor(1_000);
 
-            // RecoverFS = 13·1460 = 18980, ssthresh 9490. Each duplicate delivers one segment (1460):
-            // 1st: pipe 13140 (10 not SACKed, 3 lost) > ssthresh: sndcnt = ⌈1460·9490/18980⌉ − 0 = 730, raised to
+            // RecoverFS = 13·1460 = 18980 (limited transmit's two included), ssthresh 11·1460/2 = 8030. Each
+            // duplicate delivers one segment (1460):
+            // 1st: pipe 13140 (10 not SACKed, 3 lost) > ssthresh: sndcnt = ⌈1460·8030/18980⌉ − 0 = 618, raised to
             //      one MSS for the fast retransmit: cwnd 14600
-            // 2nd: pipe 13140 (3 lost but retransmitted): ⌈2920·9490/18980⌉ − 1460 = 0: cwnd 13140
-            // 3rd: 6 is lost now too, pipe 10220: ⌈4380·9490/18980⌉ − 1460 = 730: cwnd 10950, too little for a segment
-            // 4th: pipe 8760 ≤ ssthresh (PRR-SSRB): min(9490 − 8760, max(5840 − 1460, 1460) + 1460) = 730: cwnd 9490
+            // 2nd: pipe 13140 (3 lost but retransmitted): ⌈2920·8030/18980⌉ − 1460 < 0, so 0: cwnd 13140
+            // 3rd: 6 is lost now too, pipe 10220: ⌈4380·8030/18980⌉ − 1460 = 394: cwnd 10614, too little for a segment
+            // 4th: pipe 8760: ⌈5840·8030/18980⌉ − 1460 = 1011: cwnd 9771, still too little
+            // 5th: pipe 7300 ≤ ssthresh (PRR-SSRB): min(8030 − 7300, max(7300 − 1460, 1460) + 1460) = 730: cwnd 8030
             // and from there cwnd stays at ssthresh; the ACK of 15 ends recovery with cwnd = ssthresh (RFC 6937),
             // then congestion avoidance adds MSS²/cwnd per ACK
-            assertThat(windowChanges(o)).containsExactly("14600/∞", "16060/∞", "14600/9490", "13140/9490",
-                    "10950/9490", "9490/9490", "9714/9490", "9933/9490", "10147/9490");
+            assertThat(windowChanges(o)).containsExactly("14600/∞", "16060/∞", "14600/8030", "13140/8030",
+                    "10614/8030", "9771/8030", "8030/8030", "8295/8030", "8551/8030", "8800/8030");
             long endOfRecovery = o.ackArrivals(o.segment(16)).get(0);
-            assertThat(o.variablesAt(endOfRecovery).cwnd()).isEqualTo(9490);
+            assertThat(o.variablesAt(endOfRecovery).cwnd()).isEqualTo(8030);
             assertThat(o.ms(endOfRecovery)).isEqualTo(60);
         }
     }
