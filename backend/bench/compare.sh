@@ -109,7 +109,8 @@ run_case() {
       ns3_gp=$(echo "$ns3" | field goodput_mbps)
       pl_gp=$(echo "$pl" | field goodput_mbps)
       [[ $(within5 "$ns3_gp" "$pl_gp") == 1 ]] || agrees="NO"
-      outcome="goodput $ns3_gp / $pl_gp Mbit/s, retx $(echo "$ns3" | field retx_segs) / $(echo "$pl" | field retx_segs)" ;;
+      outcome="goodput $ns3_gp / $pl_gp Mbit/s, retx $(echo "$ns3" | field retx_segs) / $(echo "$pl" | field retx_segs)"
+      [[ $name == W2* ]] && outcome="$outcome, recoveries $(echo "$ns3" | field fast_recoveries) / $(echo "$pl" | field fast_recoveries), RTOs $(echo "$ns3" | field rtos) / $(echo "$pl" | field rtos)" ;;
     W3*)
       local ns3_done pl_done
       ns3_done=$(echo "$ns3" | field completed)

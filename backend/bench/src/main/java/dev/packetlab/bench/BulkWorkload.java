@@ -163,8 +163,10 @@ final class BulkWorkload {
         long live = Heap.liveBytes();
         boolean complete = received == total && error == null && mismatch == null;
         double seconds = lastByteAt / 1e9;
-        String result = String.format("rx_bytes=%d goodput_mbps=%.3f retx_segs=%d", received,
-                complete ? total * 8 / seconds / 1e6 : 0.0, retransmissions());
+        TcpConnection sender = sender();
+        String result = String.format("rx_bytes=%d goodput_mbps=%.3f retx_segs=%d fast_recoveries=%d rtos=%d",
+                received, complete ? total * 8 / seconds / 1e6 : 0.0, sender == null ? -1 : sender.retransmittedSegments(),
+                sender == null ? -1 : sender.lossRecoveries(), sender == null ? -1 : sender.retransmissionTimeouts());
         if (line.b instanceof LossyReceiver lossy) result += " lost_pkts=" + lossy.lost();
         if (writeSize != WRITE) result += " write=" + writeSize;
         if (verify) result += " verified=" + (mismatch == null ? "yes" : "NO(" + mismatch + ")");
@@ -176,14 +178,14 @@ final class BulkWorkload {
                 line.network.trace().count(Trace.Kind.FRAME_SENT), peak, live, complete, result);
     }
 
-    /** A's retransmitted segments, read from its connection (-1 if it is gone). */
-    private long retransmissions() {
+    /** A's connection, whose counters the outcome reports (retransmitted segments, recoveries, timeouts); null if gone. */
+    private TcpConnection sender() {
         SocketAddress local = line.aSockets.localAddress(senderFd);
-        if (local == null) return -1;
+        if (local == null) return null;
         for (TcpConnection c : Tcp.of(line.a).connections()) {
-            if (c.localPort() == local.port() && c.state() != TcpState.LISTEN) return c.retransmittedSegments();
+            if (c.localPort() == local.port() && c.state() != TcpState.LISTEN) return c;
         }
-        return -1;
+        return null;
     }
 
     private static void check(Errno e) {

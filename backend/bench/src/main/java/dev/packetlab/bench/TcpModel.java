@@ -26,8 +26,9 @@ final class TcpModel {
         // ns-3 WindowScaling=true. 131072 bytes do not fit the 16-bit window field: ns-3's CalculateWScale, like
         // PacketLab, picks the smallest shift that makes the buffer fit, 2, so a receiver can offer its whole buffer.
         s.set("net.ipv4.tcp_window_scaling", "1");
-        // ns-3 Sack=true. PacketLab's receiver then sends SACK blocks; its NewReno sender recovers without them, where
-        // ns-3's sender uses them (RFC 6675 with PRR): a difference that shows only under loss (W2).
+        // ns-3 Sack=true, and its PrrRecovery: with SACK negotiated both senders recover from loss with a SACK
+        // scoreboard (RFC 6675) paced by Proportional Rate Reduction (RFC 6937), and both have limited transmit
+        // (RFC 3042); this shows only under loss (W2).
         s.set("net.ipv4.tcp_sack", "1");
         s.set("net.ipv4.tcp_rmem", Integer.toString(BUFFER));
         s.set("net.ipv4.tcp_wmem", Integer.toString(BUFFER));
