@@ -42,6 +42,24 @@ class InternetChecksumTest {
     }
 
     @Test
+    void longDataAgreesWithTheDefinitionAndPartialSumsAddUp() {
+        Random random = new Random(6937);
+        for (int length : new int[] {1500, 1501, 65_535}) {
+            byte[] b = new byte[length];
+            random.nextBytes(b);
+            assertThat(InternetChecksum.compute(b, 0, length)).isEqualTo(referenceChecksum(b, 0, length));
+            // a header summed apart from its data (an even split, as TCP's pseudo-header, header and data are)
+            long pieces = InternetChecksum.pseudoHeaderSum(0x0a000001, 0x0a000002, 6, length)
+                    + InternetChecksum.sum(b, 0, 38) + InternetChecksum.sum(b, 38, length - 38);
+            long whole = InternetChecksum.pseudoHeaderSum(0x0a000001, 0x0a000002, 6, length) + InternetChecksum.sum(b, 0, length);
+            assertThat(InternetChecksum.finish(pieces)).isEqualTo(InternetChecksum.finish(whole));
+        }
+        byte[] ones = new byte[65_535];
+        java.util.Arrays.fill(ones, (byte) 0xff); // every add carries
+        assertThat(InternetChecksum.compute(ones, 0, ones.length)).isEqualTo(referenceChecksum(ones, 0, ones.length));
+    }
+
+    @Test
     void dataThatCarriesItsOwnChecksumSumsToZero() {
         byte[] ip = hex("4500 0073 0000 4000 4011 b861 c0a8 0001 c0a8 00c7");
         assertThat(InternetChecksum.compute(ip, 0, 20)).isZero();
