@@ -29,9 +29,20 @@ class EventQueueBenchmarkTest {
     }
 
     @Test
-    void rearmingCancelsTheOldRetransmissionTimerAndSetsOneAMinimumRtoFromNow() {
-        Timer old = bench.retransmission;
+    void rearmingMovesTheRetransmissionTimerToAMinimumRtoFromNow() {
+        Timer timer = bench.retransmission;
         Timer rearmed = bench.scheduleStepAndRearmTimer();
+        assertThat(rearmed).isSameAs(timer);
+        assertThat(rearmed.pending()).isTrue();
+        assertThat(rearmed.time()).isEqualTo(bench.simulation.now() + EventQueueBenchmark.MIN_RTO);
+        assertThat(bench.simulation.eventsExecuted()).isEqualTo(1);
+        assertThat(bench.simulation.pendingEvents()).isEqualTo(100 + 1);
+    }
+
+    @Test
+    void replacingCancelsTheOldRetransmissionTimerAndSetsOneAMinimumRtoFromNow() {
+        Timer old = bench.retransmission;
+        Timer rearmed = bench.scheduleStepAndReplaceTimer();
         assertThat(old.pending()).isFalse();
         assertThat(rearmed.pending()).isTrue();
         assertThat(rearmed.time()).isEqualTo(bench.simulation.now() + EventQueueBenchmark.MIN_RTO);

@@ -44,6 +44,8 @@ class EveryBenchmarkRunsUnderJmhTest {
                 "EventQueueBenchmark.scheduleAndStep pending=100000",
                 "EventQueueBenchmark.scheduleStepAndRearmTimer pending=100",
                 "EventQueueBenchmark.scheduleStepAndRearmTimer pending=100000",
+                "EventQueueBenchmark.scheduleStepAndReplaceTimer pending=100",
+                "EventQueueBenchmark.scheduleStepAndReplaceTimer pending=100000",
                 "InternetChecksumBenchmark.compute length=1500",
                 "InternetChecksumBenchmark.compute length=20",
                 "SwitchForwardingBenchmark.forward",

@@ -5,8 +5,8 @@ package dev.packetlab.stack.sim;
  * it can be cancelled (retransmission timers are cancelled far more often than they fire).
  */
 public final class Timer {
-    final long time;
-    final long sequence;
+    long time;
+    long sequence;
     Runnable action;
     /** Position in the simulation's heap, or -1 once fired or cancelled. */
     int heapIndex = -1;

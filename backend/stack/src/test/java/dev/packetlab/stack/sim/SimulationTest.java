@@ -123,6 +123,58 @@ class SimulationTest {
         assertThatThrownBy(() -> sim.schedule(-1, () -> { })).isInstanceOf(IllegalArgumentException.class);
     }
 
+    @Test
+    void aRescheduledTimerFiresOnceAtItsNewTimeAfterThoseAlreadyDueThen() {
+        Timer t = sim.schedule(100, record("moved"));
+        sim.schedule(300, record("already due at 300"));
+        sim.schedule(50, () -> assertThat(sim.reschedule(t, 250)).isTrue()); // 50 + 250 = 300
+        sim.runUntilIdle();
+        assertThat(log).containsExactly("300:already due at 300", "300:moved");
+        assertThat(t.pending()).isFalse();
+        assertThat(sim.eventsExecuted()).isEqualTo(3);
+    }
+
+    @Test
+    void aTimerCanBeRescheduledEarlierAndAFiredOrCancelledOneIsLeftAlone() {
+        Timer t = sim.schedule(500, record("earlier"));
+        sim.schedule(200, record("b"));
+        sim.reschedule(t, 100);
+        sim.runUntilIdle();
+        assertThat(log).containsExactly("100:earlier", "200:b");
+        assertThat(sim.reschedule(t, 10)).isFalse();
+        Timer c = sim.schedule(10, record("cancelled"));
+        sim.cancel(c);
+        assertThat(sim.reschedule(c, 10)).isFalse();
+        assertThat(sim.pendingEvents()).isZero();
+    }
+
+    @Test
+    void reschedulingMatchesCancellingAndSchedulingAgainUnderRandomMoves() {
+        Simulation moved = new Simulation(1);
+        Simulation replaced = new Simulation(1);
+        SimRandom r = SimRandom.of(7, "reschedule-test");
+        List<String> a = new ArrayList<>();
+        List<String> b = new ArrayList<>();
+        List<Timer> inA = new ArrayList<>();
+        List<Timer> inB = new ArrayList<>();
+        for (int i = 0; i < 2000; i++) {
+            long time = r.nextInt(1000);
+            String name = "e" + i;
+            inA.add(moved.schedule(time, () -> a.add(moved.now() + ":" + name)));
+            inB.add(replaced.schedule(time, () -> b.add(replaced.now() + ":" + name)));
+        }
+        for (int i = 0; i < 2000; i += 2) {
+            long time = r.nextInt(1000);
+            String name = "e" + i;
+            moved.reschedule(inA.get(i), time);
+            replaced.cancel(inB.get(i));
+            replaced.schedule(time, () -> b.add(replaced.now() + ":" + name));
+        }
+        moved.runUntilIdle();
+        replaced.runUntilIdle();
+        assertThat(a).hasSize(2000).containsExactlyElementsOf(b);
+    }
+
     /** The heap against a sorted list, over many seeded inserts and cancellations. */
     @Test
     void queueOrderMatchesASortedReferenceUnderRandomInsertsAndCancels() {
