@@ -198,6 +198,13 @@ public final class Tcp implements IpProtocolHandler {
         return host.send(destination, TcpHeaderView.PROTOCOL, bytes, host.defaultTtl(), true);
     }
 
+    /** As {@link #transmit(Ipv4Address, Ipv4Address, TcpSegment)}, the data copied straight from the sender's buffer. */
+    SendResult transmit(Ipv4Address source, Ipv4Address destination, TcpSegment segment, int dataLength,
+                        TcpSegment.DataSource data) {
+        byte[] bytes = segment.toBytes(source, destination, dataLength, data);
+        return host.send(destination, TcpHeaderView.PROTOCOL, bytes, host.defaultTtl(), true);
+    }
+
     @Override
     public void icmpError(Ipv4Address from, int type, int code, int nextHopMtu, byte[] quoted, int offset, int length) {
         Ipv4HeaderView ip = Ipv4HeaderView.wrap(quoted, offset, length);

@@ -1220,17 +1220,18 @@ public final class TcpConnection {
 
     /** Builds and sends one segment of the connection: every one acknowledges RCV.NXT and advertises the window. */
     private void sendSegment(long seq, int flags, int offset, int len) {
-        Payload payload = Payload.EMPTY;
-        if (len > 0) {
-            byte[] data = new byte[len];
-            sendBuffer.copy(offset, data, 0, len);
-            payload = Payload.of(data);
-        }
         TcpOptions o = TcpOptions.NONE;
         if (timestamps) o = o.withTimestamps(tsValue(), tsRecent);
         if (sackPermitted && receiveBuffer.outOfOrderBytes() > 0) o = withSackBlocks(o);
         int window = advertisedWindow();
-        transmit(new TcpSegment(localPort, remotePort, seq, rcvNxt, flags, window, 0, o, payload));
+        TcpSegment s = new TcpSegment(localPort, remotePort, seq, rcvNxt, flags, window, 0, o, Payload.EMPTY);
+        if (len > 0) {
+            // the data goes from the send buffer straight into the segment's bytes: one copy, no Payload
+            SendResult r = tcp.transmit(localAddress, remoteAddress, s, len, (dst, at) -> sendBuffer.copy(offset, dst, at, len));
+            if (r == SendResult.NETWORK_UNREACHABLE) softError = TcpError.NETWORK_UNREACHABLE;
+        } else {
+            transmit(s);
+        }
         acked();
     }
 
@@ -1349,6 +1350,10 @@ public final class TcpConnection {
     }
 
     private void restartRetransmitTimer() {
+        if (sndMax != sndUna && pending(retransmitTimer)) {
+            tcp.simulation.reschedule(retransmitTimer, rtt.rto()); // the common case, on every ACK: moved in place
+            return;
+        }
         cancel(retransmitTimer);
         retransmitTimer = null;
         if (sndMax != sndUna) armRetransmitTimer();

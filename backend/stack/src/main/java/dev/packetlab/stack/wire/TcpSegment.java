@@ -72,15 +72,7 @@ public record TcpSegment(int sourcePort, int destinationPort, long sequenceNumbe
     public int emit(byte[] b, int off, Ipv4Address source, Ipv4Address destination) {
         int length = length();
         TcpHeaderView v = TcpHeaderView.wrap(b, off, length);
-        v.setSourcePort(sourcePort);
-        v.setDestinationPort(destinationPort);
-        v.setSequenceNumber(sequenceNumber);
-        v.setAcknowledgmentNumber(acknowledgmentNumber);
-        v.setHeaderLength(headerLength());
-        v.setFlags(flags);
-        v.setWindow(window);
-        v.setUrgentPointer(urgentPointer);
-        options.emit(b, v.optionsOffset());
+        writeHeader(v, b);
         payload.copyTo(b, v.payloadOffset());
         v.updateChecksum(source, destination);
         return length;
@@ -90,5 +82,48 @@ public record TcpSegment(int sourcePort, int destinationPort, long sequenceNumbe
         byte[] b = new byte[length()];
         emit(b, 0, source, destination);
         return b;
+    }
+
+    /** Writes data the segment's bytes carry without a {@link Payload} in between (see {@link #toBytes(Ipv4Address,
+     * Ipv4Address, int, DataSource)}). */
+    @FunctionalInterface
+    public interface DataSource {
+        /** Copies the segment's data to {@code dst[off, off + the length given to toBytes)}. */
+        void copyTo(byte[] dst, int off);
+    }
+
+    /**
+     * The bytes of this segment with {@code dataLength} bytes of data that {@code data} writes straight into them, in
+     * place of the record's own payload, which must be empty: a TCP sender copies from its send buffer once, into
+     * the bytes that go to IP, instead of into a {@link Payload} first and from there into the bytes.
+     *
+     * @throws IllegalArgumentException when the record has a payload of its own, or the data would not fit an
+     *         IPv4 packet
+     */
+    public byte[] toBytes(Ipv4Address source, Ipv4Address destination, int dataLength, DataSource data) {
+        if (payload.length() != 0) throw new IllegalArgumentException("the segment already carries " + payload.length() + " bytes");
+        if (dataLength < 0 || dataLength + options.length() > MAX_PAYLOAD) {
+            throw new IllegalArgumentException(dataLength + " bytes of data and " + options.length()
+                    + " of options do not fit the " + MAX_PAYLOAD + " an IPv4 packet holds");
+        }
+        int header = headerLength();
+        byte[] b = new byte[header + dataLength];
+        TcpHeaderView v = TcpHeaderView.wrap(b, 0, b.length);
+        writeHeader(v, b);
+        data.copyTo(b, header);
+        v.updateChecksum(source, destination);
+        return b;
+    }
+
+    private void writeHeader(TcpHeaderView v, byte[] b) {
+        v.setSourcePort(sourcePort);
+        v.setDestinationPort(destinationPort);
+        v.setSequenceNumber(sequenceNumber);
+        v.setAcknowledgmentNumber(acknowledgmentNumber);
+        v.setHeaderLength(headerLength());
+        v.setFlags(flags);
+        v.setWindow(window);
+        v.setUrgentPointer(urgentPointer);
+        options.emit(b, v.optionsOffset());
     }
 }

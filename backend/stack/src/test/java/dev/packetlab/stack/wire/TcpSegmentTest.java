@@ -108,6 +108,18 @@ class TcpSegmentTest {
     }
 
     @Test
+    void dataWrittenStraightIntoTheBytesGivesTheSameSegmentAsAPayload() {
+        TcpOptions ts = TcpOptions.NONE.withTimestamps(7, 3);
+        byte[] expected = KnownTcpFrames.segment(FLAG_PSH | FLAG_ACK, 1, 1, 100, ts, "hello").toBytes(PC_IP, ROUTER_IP);
+        byte[] source = "..hello..".getBytes(java.nio.charset.StandardCharsets.US_ASCII);
+        byte[] direct = KnownTcpFrames.segment(FLAG_PSH | FLAG_ACK, 1, 1, 100, ts, "")
+                .toBytes(PC_IP, ROUTER_IP, 5, (dst, at) -> System.arraycopy(source, 2, dst, at, 5));
+        assertThat(direct).isEqualTo(expected);
+        assertThatThrownBy(() -> KnownTcpFrames.segment(FLAG_ACK, 1, 1, 100, ts, "x").toBytes(PC_IP, ROUTER_IP, 5, (d, a) -> { }))
+                .isInstanceOf(IllegalArgumentException.class).hasMessage("the segment already carries 1 bytes");
+    }
+
+    @Test
     void aFlippedBitInTheDataIsABadChecksum() {
         byte[] s = KnownTcpFrames.segment(FLAG_PSH | FLAG_ACK, 1, 1, 100, TcpOptions.NONE, "hello").toBytes(PC_IP, ROUTER_IP);
         int good = TcpHeaderView.wrap(s, 0, s.length).checksum();
