@@ -87,9 +87,9 @@ class TcpAnalysisTest {
     void retransmissionsFastRetransmitsAndDuplicateAcksAreThoseWiresharkFinds() throws IOException {
         Tshark.require();
         Run run = new Run(lossy(
-                step(m("count", m("retransmission", m("from", "pc1", "to", "srv", "port", 5001), "exactly", 2))),
-                step(m("count", m("fast-retransmit", m("from", "pc1"), "exactly", 2))),
-                step(m("count", m("duplicate-ack", m("from", "srv"), "exactly", 56))),
+                step(m("count", m("retransmission", m("from", "pc1", "to", "srv", "port", 5001), "exactly", 1))),
+                step(m("count", m("fast-retransmit", m("from", "pc1"), "exactly", 1))),
+                step(m("count", m("duplicate-ack", m("from", "srv"), "exactly", 36))),
                 step(m("all", l(m("retransmission", m()), m("not", m("retransmission", m("from", "srv"))))))));
         PcapWriter atPc1 = capture(run, "pc1");
         PcapWriter atSrv = capture(run, "srv");
@@ -98,9 +98,9 @@ class TcpAnalysisTest {
         atSrv.close();
 
         assertThat(run.finish()).allSatisfy(r -> assertThat(r.passed()).as(r.why()).isTrue());
-        assertThat(wireshark("pc1", "tcp.analysis.retransmission && ip.src == 10.0.0.1")).isEqualTo(2);
-        assertThat(wireshark("pc1", "tcp.analysis.fast_retransmission && ip.src == 10.0.0.1")).isEqualTo(2);
-        assertThat(wireshark("srv", "tcp.analysis.duplicate_ack && ip.src == 10.0.0.2")).isEqualTo(56);
+        assertThat(wireshark("pc1", "tcp.analysis.retransmission && ip.src == 10.0.0.1")).isEqualTo(1);
+        assertThat(wireshark("pc1", "tcp.analysis.fast_retransmission && ip.src == 10.0.0.1")).isEqualTo(1);
+        assertThat(wireshark("srv", "tcp.analysis.duplicate_ack && ip.src == 10.0.0.2")).isEqualTo(36);
     }
 
     @Test
