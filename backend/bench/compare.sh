@@ -6,7 +6,12 @@
 #
 # PacketLab runs each case in a fresh JVM ("cold": class loading and JIT warm-up included, as a program started for
 # one run pays them) and, unless WARMUP=0, once more in a JVM that ran the same case for WARMUP seconds first
-# ("warm": what a running PacketLab server pays, its JIT long warm).
+# ("warm": what a running PacketLab server pays, its JIT long warm). Unless AOT=0 it also runs each case in a fresh JVM
+# started from an AOT cache ("cold, AOT cache"): the script makes the cache once, before timing anything, from a training
+# run of every workload at tiny sizes on seeds no case uses (Workloads TRAIN), as a deployed server's image would ship
+# with one (JDK 25: -XX:AOTCacheOutput / -XX:AOTCache, JEPs 483, 514, 515). That JVM still runs its case from the start,
+# class initialisation, interpreter and JIT compilation included; it finds the classes loaded and linked and the
+# training's method profiles, so it compiles the hot paths sooner.
 #
 #   backend/bench/compare.sh [--install]      (--install: apt-get install libns3-dev g++ make first)
 #
@@ -20,6 +25,7 @@
 #   BUILD_DIR=target         the Maven build directory (-Dpacketlab.buildDir)
 #   JAVA_OPTS=-Xmx1g         options of PacketLab's JVM
 #   WARMUP=3                 seconds of runs before the measured one in the warm column (0: no warm column)
+#   AOT=1                    the "cold, AOT cache" column (0: none)
 #   OUT=<a new temporary dir> where every run's RESULT line is kept (raw.tsv)
 #   BASELINE=../shared/ns3-baseline (from the project root)
 set -euo pipefail
@@ -39,6 +45,7 @@ ONLY=${ONLY:-"W1 W2 W3 W4"}
 BUILD_DIR=${BUILD_DIR:-target}
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
 WARMUP=${WARMUP:-3}
+AOT=${AOT:-1}
 OUT=${OUT:-$(mktemp -d /tmp/packetlab-compare.XXXXXX)}
 mkdir -p "$OUT"
 
@@ -59,7 +66,14 @@ source "$ROOT/.ci/find-jdk.sh"
 packetlab_find_jdk
 (cd "$ROOT" && mvn -B -q -o -pl backend/bench -am -DskipTests -Dpacketlab.buildDir="$BUILD_DIR" package >&2 2>/dev/null \
   || mvn -B -q -pl backend/bench -am -DskipTests -Dpacketlab.buildDir="$BUILD_DIR" package >&2)
-CP="$ROOT/backend/stack/$BUILD_DIR/classes:$ROOT/backend/bench/$BUILD_DIR/classes"
+# jars, not class directories: an AOT cache records only classes from jars
+CP="$(ls "$ROOT"/backend/stack/"$BUILD_DIR"/packetlab-stack-*.jar | grep -v -- -tests.jar | head -1):$(ls "$ROOT"/backend/bench/"$BUILD_DIR"/packetlab-bench-*.jar | head -1)"
+AOT_OPTS=""
+if [[ $AOT != 0 ]]; then
+  echo "== AOT cache: training run (Workloads TRAIN)" >&2
+  "$JAVA_HOME/bin/java" $JAVA_OPTS -XX:AOTCacheOutput="$OUT/packetlab.aot" -cp "$CP" dev.packetlab.bench.Workloads TRAIN >&2
+  AOT_OPTS="-XX:AOTCache=$OUT/packetlab.aot"
+fi
 
 field() { tr ' ' '\n' | sed -n "s/^$1=//p" | head -1; }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
@@ -72,7 +86,7 @@ rows=()
 # run_case NAME "NS3 ARGS" "PACKETLAB ARGS": RUNS alternating runs, then one row of the table
 run_case() {
   local name=$1 ns3_args=$2 pl_args=$3 r ns3="" pl="" warm="" rc
-  local ns3_walls=() pl_walls=() pl_cpus=() warm_walls=()
+  local ns3_walls=() pl_walls=() pl_cpus=() warm_walls=() aot_walls=() aot_cpus=() aot=""
   for ((r = 1; r <= RUNS; r++)); do
     echo "== $name run $r/$RUNS (load $(cut -d' ' -f1 /proc/loadavg))" >&2
     rc=0; ns3=$(eval "$WORK/build/$ns3_args" | grep '^RESULT') || rc=$?
@@ -84,6 +98,13 @@ run_case() {
     ns3_walls+=("$(echo "$ns3" | field run_wall_s)")
     pl_walls+=("$(echo "$pl" | field wall_s)")
     pl_cpus+=("$(echo "$pl" | field cpu_s)")
+    if [[ $AOT != 0 ]]; then
+      rc=0; aot=$("$JAVA_HOME/bin/java" $JAVA_OPTS $AOT_OPTS -cp "$CP" dev.packetlab.bench.Workloads $pl_args | grep '^RESULT') || rc=$?
+      printf '%s\tPacketLab-aot\t%s\t%s\n' "$name" "$r" "$aot" >>"$OUT/raw.tsv"
+      [[ $rc == 0 ]] || pl="$pl FAILED"
+      aot_walls+=("$(echo "$aot" | field wall_s)")
+      aot_cpus+=("$(echo "$aot" | field cpu_s)")
+    fi
     if [[ $WARMUP != 0 ]]; then
       rc=0; warm=$("$JAVA_HOME/bin/java" $JAVA_OPTS -cp "$CP" dev.packetlab.bench.Workloads $pl_args warmup="$WARMUP" | grep '^RESULT') || rc=$?
       printf '%s\tPacketLab-warm\t%s\t%s\n' "$name" "$r" "$warm" >>"$OUT/raw.tsv"
@@ -91,11 +112,16 @@ run_case() {
       warm_walls+=("$(echo "$warm" | field wall_s)")
     fi
   done
-  local ns3_wall pl_wall pl_cpu ratio warm_wall="-" warm_ratio="-" ns3_sim pl_sim agrees="yes" outcome
+  local ns3_wall pl_wall pl_cpu ratio warm_wall="-" warm_ratio="-" aot_wall="-" aot_cpu="-" aot_ratio="-" ns3_sim pl_sim agrees="yes" outcome
   ns3_wall=$(printf '%s\n' "${ns3_walls[@]}" | median)
   pl_wall=$(printf '%s\n' "${pl_walls[@]}" | median)
   pl_cpu=$(printf '%s\n' "${pl_cpus[@]}" | median)
   ratio=$(awk -v a="$pl_wall" -v b="$ns3_wall" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+  if [[ $AOT != 0 ]]; then
+    aot_wall=$(printf '%s\n' "${aot_walls[@]}" | median)
+    aot_cpu=$(printf '%s\n' "${aot_cpus[@]}" | median)
+    aot_ratio=$(awk -v a="$aot_wall" -v b="$ns3_wall" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+  fi
   if [[ $WARMUP != 0 ]]; then
     warm_wall=$(printf '%s\n' "${warm_walls[@]}" | median)
     warm_ratio=$(awk -v a="$warm_wall" -v b="$ns3_wall" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
@@ -128,8 +154,8 @@ run_case() {
     agrees="NO (did not complete)"
     failures=$((failures + 1))
   fi
-  rows+=("$(printf '| %s | %s | %s (%s) | %s | %s | %s | %s / %s | %s / %s | %s | %s |' "$name" "$ns3_wall" "$pl_wall" "$pl_cpu" "$ratio" \
-    "$warm_wall" "$warm_ratio" "$ns3_sim" "$pl_sim" "$(echo "$ns3" | field events)" "$(echo "$pl" | field events)" \
+  rows+=("$(printf '| %s | %s | %s (%s) | %s | %s (%s) | %s | %s | %s | %s / %s | %s / %s | %s | %s |' "$name" "$ns3_wall" "$pl_wall" "$pl_cpu" "$ratio" \
+    "$aot_wall" "$aot_cpu" "$aot_ratio" "$warm_wall" "$warm_ratio" "$ns3_sim" "$pl_sim" "$(echo "$ns3" | field events)" "$(echo "$pl" | field events)" \
     "$agrees" "$outcome")")
 }
 
@@ -149,12 +175,13 @@ for w in $ONLY; do
   esac
 done
 
-printf '| case | ns-3 wall s | PacketLab wall s, cold (CPU s) | ratio, cold | PacketLab wall s, warm | ratio, warm | sim s ns-3 / PacketLab | events ns-3 / PacketLab | outcome agrees | outcome ns-3 / PacketLab |\n'
-printf '|---|---|---|---|---|---|---|---|---|---|\n'
+printf '| case | ns-3 wall s | PacketLab wall s, cold (CPU s) | ratio, cold | PacketLab wall s, cold, AOT cache (CPU s) | ratio, AOT | PacketLab wall s, warm | ratio, warm | sim s ns-3 / PacketLab | events ns-3 / PacketLab | outcome agrees | outcome ns-3 / PacketLab |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 printf '%s\n' "${rows[@]}"
 echo
 echo "Walls are medians of $RUNS runs. ns-3: Simulator::Run() only. PacketLab: building the topology and running it ($JAVA_OPTS);"
-echo "cold: in a fresh JVM; warm: after ${WARMUP} s of runs of the same case in the same JVM. Ratio: PacketLab / ns-3."
+echo "cold: in a fresh JVM; AOT cache: in a fresh JVM started with $([[ $AOT != 0 ]] && echo "the AOT cache of Workloads TRAIN" || echo "none (AOT=0)");"
+echo "warm: after ${WARMUP} s of runs of the same case in the same JVM. Ratio: PacketLab / ns-3."
 echo "CPU s: PacketLab's process CPU time over the same span, JIT and GC threads included (ns-3 runs on one thread)."
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
 echo "Every run's RESULT line: $OUT/raw.tsv"

@@ -14,6 +14,7 @@ import java.util.function.Supplier;
  * java -cp ... dev.packetlab.bench.Workloads W3 [K (50)] [R (1)]                    [seed=1]
  * java -cp ... dev.packetlab.bench.Workloads W4 [K (200)] [COUNT (1000)]
  * (any of them) [warmup=SECONDS]
+ * java -cp ... dev.packetlab.bench.Workloads TRAIN
  * </pre>
  *
  * {@code verify} makes B check every byte of W1 and W2 against the pattern sent (costs wall time; the smoke tests
@@ -24,6 +25,12 @@ import java.util.function.Supplier;
  * PacketLab server has long since done: {@code warmup=S} first runs the same case again and again, each time on a
  * fresh topology, until S seconds have passed (at least once), and reports only the run after them. A count of runs
  * would not do: three runs of W2 leave the JIT half done, while one run of W1 with 1 GB is plenty.
+ *
+ * <p>{@code TRAIN} runs each workload once at a small size (3 MB, K=10), with seeds no measured case uses: the
+ * training run of an AOT cache ({@code -XX:AOTCacheOutput}, JEP 483/514/515), which {@code compare.sh} makes before
+ * it times anything, as a deployed server's image would ship with one. A run with {@code -XX:AOTCache} then starts
+ * with the stack's classes loaded and linked and with method profiles, so the JIT compiles the hot paths sooner; it
+ * still runs its own case from the start in a fresh JVM, interpreter and compilation included.
  */
 public final class Workloads {
     private Workloads() {}
@@ -42,6 +49,9 @@ public final class Workloads {
             else numbers.add(a);
         }
         String id = numbers.isEmpty() ? "" : numbers.remove(0);
+        if (id.equals("TRAIN")) {
+            System.exit(train() ? 0 : 1);
+        }
         long s = seed;
         boolean v = verify;
         int w = write;
@@ -70,6 +80,21 @@ public final class Workloads {
             System.err.println("FAILED: " + o.name() + " did not complete: " + o.result());
             System.exit(1);
         }
+    }
+
+    /** The AOT cache's training: every workload once, small, on seeds no measured case uses. True if all completed. */
+    static boolean train() {
+        List<Outcome> runs = List.of(
+                BulkWorkload.run(3_000_000, 0.0, 1001, BulkWorkload.WRITE, false),
+                BulkWorkload.run(3_000_000, 0.01, 1002, BulkWorkload.WRITE, false),
+                ExchangeWorkload.run(10, 3, 1003),
+                EchoWorkload.run(10, 50));
+        boolean all = true;
+        for (Outcome o : runs) {
+            System.out.println("TRAINED " + o.name() + " complete=" + o.complete());
+            all &= o.complete();
+        }
+        return all;
     }
 
     private static long number(List<String> args, int index, long otherwise) {
