@@ -13,6 +13,7 @@ import java.util.function.Supplier;
  * java -cp ... dev.packetlab.bench.Workloads W2 [BYTES (10000000)] [LOSS (0.01)]    [seed=1] [write=131022] [verify]
  * java -cp ... dev.packetlab.bench.Workloads W3 [K (50)] [R (1)]                    [seed=1]
  * java -cp ... dev.packetlab.bench.Workloads W4 [K (200)] [COUNT (1000)]
+ * java -cp ... dev.packetlab.bench.Workloads IDLE [COUNT (1000)]                   (idle two-host labs held at once)
  * (any of them) [warmup=SECONDS]
  * java -cp ... dev.packetlab.bench.Workloads TRAIN
  * </pre>
@@ -61,10 +62,11 @@ public final class Workloads {
                     numbers.size() > 1 ? Double.parseDouble(numbers.get(1)) : 0.01, s, w, v);
             case "W3" -> () -> ExchangeWorkload.run((int) number(numbers, 0, 50), (int) number(numbers, 1, 1), s);
             case "W4" -> () -> EchoWorkload.run((int) number(numbers, 0, 200), (int) number(numbers, 1, 1000));
+            case "IDLE" -> () -> IdleWorkload.run((int) number(numbers, 0, 1000));
             default -> null;
         };
         if (run == null) {
-            System.err.println("usage: Workloads W1 [BYTES] | W2 [BYTES] [LOSS] | W3 [K] [R] | W4 [K] [COUNT]"
+            System.err.println("usage: Workloads W1 [BYTES] | W2 [BYTES] [LOSS] | W3 [K] [R] | W4 [K] [COUNT] | IDLE [COUNT] | TRAIN"
                     + "  [seed=N] [write=BYTES] [verify] [warmup=SECONDS]");
             System.exit(2);
         }
