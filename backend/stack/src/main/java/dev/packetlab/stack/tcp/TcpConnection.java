@@ -922,15 +922,15 @@ public final class TcpConnection {
                 if (next == null) return;
             }
             if (room < next[1]) return;
-            retransmitRange(next[0], (int) next[1]);
+            if (!retransmitRange(next[0], (int) next[1])) return; // nothing there to send: never spin
         }
     }
 
     /**
      * Retransmits up to {@code len} bytes of sequence space from {@code seq} during SACK recovery (the FIN counts as
-     * one), and moves HighRxt past them (RFC 6675 5 step C.2).
+     * one), and moves HighRxt past them (RFC 6675 5 step C.2). False when there was nothing to send there.
      */
-    private void retransmitRange(long seq, int len) {
+    private boolean retransmitRange(long seq, int len) {
         int offset = Seq.diff(seq, sndUna);
         int dataLen = Math.max(0, Math.min(len, sendBuffer.size() - offset));
         int seqLen;
@@ -943,11 +943,12 @@ public final class TcpConnection {
             armRetransmitTimer();
             seqLen = 1;
         } else {
-            return;
+            return false;
         }
         long end = Seq.add(seq, seqLen);
         if (Seq.gt(end, highRxt)) highRxt = end;
         prr.sent(seqLen);
+        return true;
     }
 
     /** The ACK took SND.UNA past SND.MAX only for a window probe's byte; keep the invariants. */
