@@ -866,7 +866,8 @@ public final class TcpConnection {
     }
 
     /**
-     * RFC 6675 5 step (4): RecoveryPoint = HighData (4.1), ssthresh from half the flight (4.2), PRR started with
+     * RFC 6675 5 step (4): RecoveryPoint = HighData (4.1), ssthresh from half the flight (4.2; or half the pipe, with
+     * {@code net.ipv4.tcp_ssthresh_from_pipe=1}, as ns-3 does), PRR started with
      * RecoverFS = the flight (RFC 6937 3) and applied to this ACK, and the first segment presumed dropped, the one at
      * HighACK, retransmitted at once (4.3); trySend then sends what else cwnd − pipe allows (4.4, 4.5).
      */
@@ -874,14 +875,16 @@ public final class TcpConnection {
         if (scoreboard == null) scoreboard = new SackScoreboard();
         if (prr == null) prr = new ProportionalRateReduction();
         long flight = Seq.diff(sndMax, sndUna);
-        // RFC 6675 4.2 after RFC 5681 3.2 step 2: what limited transmit sent is not part of FlightSize for ssthresh
-        long flightForSsthresh = flight - limitedTransmitSent;
-        limitedTransmitSent = 0;
         recover = sndMax;
         inRecovery = true;
         lossRecoveries++;
         highRxt = sndUna;
         rttTiming = false; // Karn
+        // RFC 6675 4.2 after RFC 5681 3.2 step 2: ssthresh from FlightSize, less what limited transmit sent. With
+        // net.ipv4.tcp_ssthresh_from_pipe=1, from the pipe instead (SetPipe() now, before the retransmission: sent,
+        // less SACKed, less deemed lost), as ns-3's EnterRecovery passes its BytesInFlight() (TcpSettings)
+        long flightForSsthresh = tcp.settings.ssthreshFromPipe.value() == 1 ? pipe() : flight - limitedTransmitSent;
+        limitedTransmitSent = 0;
         cc.onSackRecovery(flightForSsthresh, sndMss);
         prr.enter(flight);
         long pipe = pipe();

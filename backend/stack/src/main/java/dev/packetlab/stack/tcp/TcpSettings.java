@@ -25,6 +25,7 @@ final class TcpSettings {
     final Sysctl.Tunable noDelay;
     final Sysctl.Tunable windowScaling;
     final Sysctl.Tunable sack;
+    final Sysctl.Tunable ssthreshFromPipe;
     final Sysctl.Tunable timestamps;
     final Sysctl.Tunable maxBacklog;
 
@@ -62,6 +63,14 @@ final class TcpSettings {
                 "offer the window scale option on SYNs (RFC 7323 2)");
         sack = s.define("net.ipv4.tcp_sack", 0, 0, 1, "bool",
                 "offer SACK-permitted on SYNs and send SACK blocks (RFC 2018)");
+        // RFC 6675 5 step 4.2 and RFC 5681 3.2 equation (4) halve FlightSize, SND.NXT − SND.UNA less what limited
+        // transmit sent. ns-3 (3.37 and later, TcpSocketBase::EnterRecovery) passes TcpNewReno::GetSsThresh its
+        // BytesInFlight() instead: with SACK that is RFC 6675's SetPipe() (sent, less SACKed, less deemed lost, plus
+        // retransmitted), some four segments smaller when recovery begins. 1 reproduces ns-3's model for the
+        // benchmark that compares the two simulators (backend/bench TcpModel); labs keep the RFC's 0.
+        ssthreshFromPipe = s.define("net.ipv4.tcp_ssthresh_from_pipe", 0, 0, 1, "bool",
+                "SACK recovery's ssthresh: 0 half FlightSize (RFC 6675 5 step 4.2, RFC 5681 eq. 4); "
+                        + "1 half the pipe estimate, RFC 6675 SetPipe(), as ns-3 does");
         timestamps = s.define("net.ipv4.tcp_timestamps", 0, 0, 1, "bool",
                 "offer the timestamps option on SYNs (RFC 7323 3)");
         maxBacklog = s.define("net.core.somaxconn", 128, 1, 65_535, "connections",

@@ -93,8 +93,9 @@ class ShellTest {
 
     @Test
     void sysctlListsEveryTunableWithItsDefaultAndMeaning() {
+        // the name column is as wide as the longest name, net.ipv4.tcp_ssthresh_from_pipe's 31 characters
         assertThat(t.run(pc1, "sysctl")).contains(
-                "net.ipv4.neigh.mcast_solicit           3         3          ARP requests sent before an address is given up as unreachable");
+                "net.ipv4.neigh.mcast_solicit            3         3          ARP requests sent before an address is given up as unreachable");
         // one "name = value" line per tunable, sorted, so that the IPv4 and neighbour ones stand together
         String all = t.run(pc1, "sysctl -a");
         assertThat(all.lines()).allMatch(l -> l.matches("[a-z0-9_.]+ = \\d+")).isSorted();

@@ -211,4 +211,19 @@ class TcpLossRecoveryTest {
         assertThat(o.windows().stream().filter(w -> w.endsWith("/8030")).findFirst()).hasValue("12410/8030");
         o.p.close();
     }
+
+    @Test
+    void ssthreshFromPipeLeavesNewRenoRecoveryWithoutSackAtHalfTheFlight() {
+        try (OpenConnection o = new OpenConnection(true,
+                p -> TcpPair.sysctl(p.a, "net.ipv4.tcp_ssthresh_from_pipe", 1))) {
+            o.dropSegment(3);
+            o.send(bytes(20 * MSS));
+            o.runFor(1_000);
+
+            // the knob is about SACK recovery's pipe; without SACK there is no scoreboard, and NewReno keeps
+            // RFC 5681's FlightSize less limited transmit: 11·1460 / 2, as in the test above
+            Segments.Sent again = o.retransmissions().get(0);
+            assertThat(o.variablesAt(again.time()).ssthresh()).isEqualTo(11 * MSS / 2);
+        }
+    }
 }

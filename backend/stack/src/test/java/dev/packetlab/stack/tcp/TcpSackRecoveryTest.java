@@ -90,6 +90,28 @@ class TcpSackRecoveryTest {
     }
 
     @Test
+    void withSsthreshFromPipeRecoveryHalvesThePipeAsNs3DoesInsteadOfTheFlight() {
+        try (OpenConnection o = new OpenConnection(true, p -> {
+            TcpPair.sysctl(p.a, "net.ipv4.tcp_sack", 1);
+            TcpPair.sysctl(p.b, "net.ipv4.tcp_sack", 1);
+            TcpPair.sysctl(p.a, "net.ipv4.tcp_ssthresh_from_pipe", 1);
+        })) {
+            o.dropSegment(3);
+            o.dropSegment(6);
+            o.send(bytes(SEGMENTS * MSS));
+            o.runFor(1_000);
+
+            // the same recovery as above, where ssthresh = 11·1460 / 2 = 8030: at the third duplicate 3–15 are
+            // outstanding, 4, 5 and 7 SACKed and 3 deemed lost (3 MSS SACKed above it), so SetPipe() = 9·1460 and
+            // ssthresh = 9·1460 / 2 = 6570, as ns-3's EnterRecovery halves its BytesInFlight()
+            Segments.Sent first = o.retransmissions().get(0);
+            assertThat(o.ms(first)).isEqualTo(20);
+            assertThat(o.variablesAt(first.time()).ssthresh()).isEqualTo(9 * MSS / 2);
+            assertThat(o.reader.data.toByteArray()).isEqualTo(bytes(SEGMENTS * MSS));
+        }
+    }
+
+    @Test
     void everyLostHoleOfOneWindowIsRetransmittedWithinTheNextRoundTrip() {
         try (OpenConnection o = sackConnection(true)) {
             o.dropSegment(3);
