@@ -16,7 +16,9 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Assertions;
 import org.junit.jupiter.api.Assumptions;
 import org.openqa.selenium.By;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.OutputType;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.interactions.Actions;
@@ -124,6 +126,21 @@ public final class HeadlessChromium implements AutoCloseable {
     /** The element with {@code data-testid=testId}, once it is visible. */
     public WebElement find(String testId) {
         return new WebDriverWait(driver, WAIT).until(ExpectedConditions.visibilityOfElementLocated(byTestId(testId)));
+    }
+
+    /**
+     * Clicks the element with {@code data-testid=testId}, finding it again if the page redrew it between being found
+     * and being clicked (a panel re-rendered by the click before, say).
+     */
+    public void click(String testId) {
+        new WebDriverWait(driver, WAIT)
+                .withMessage(() -> "[data-testid=" + testId + "] to be clicked")
+                .ignoring(StaleElementReferenceException.class)
+                .ignoring(ElementNotInteractableException.class)
+                .until(d -> {
+                    d.findElement(byTestId(testId)).click();
+                    return true;
+                });
     }
 
     /** Waits until the element with {@code data-testid=testId} shows exactly {@code text}. */

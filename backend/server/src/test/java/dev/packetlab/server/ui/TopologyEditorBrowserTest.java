@@ -205,19 +205,19 @@ class TopologyEditorBrowserTest {
         buildTwoHosts(browser);
         new Actions(browser.driver()).click(browser.find("topology-node-pc2")).perform();
 
-        browser.find("props-if-add").click();
+        browser.click("props-if-add");
         browser.find("props-if-eth1").sendKeys("10.0.9.2/24");
-        browser.find("props-apply").click();
+        browser.click("props-apply");
         browser.waitUntil("pc2 to have eth1", 15, d -> fieldReads(browser, "props-if-eth1", "10.0.9.2/24"));
 
-        browser.find("props-if-eth0-remove").click();
-        browser.find("props-apply").click();
+        browser.click("props-if-eth0-remove");
+        browser.click("props-apply");
         assertThat(browser.find("props-error-interfaces.0.ip").getText())
                 .isEqualTo("pc2:eth0 has a cable (pc1:eth0-pc2:eth0); remove the link before the interface");
-        browser.find("props-revert").click();
+        browser.click("props-revert");
 
-        browser.find("props-if-eth1-remove").click();
-        browser.find("props-apply").click();
+        browser.click("props-if-eth1-remove");
+        browser.click("props-apply");
         browser.waitUntil("pc2 to have eth0 alone", 15, d -> !browser.present("props-if-eth1") && fieldReads(browser, "props-if-eth0", "10.0.0.2/24"));
     }
 
