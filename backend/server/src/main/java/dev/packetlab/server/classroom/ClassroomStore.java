@@ -53,8 +53,8 @@ public class ClassroomStore {
      * One student's verdict on one step (from 0). {@code passedAt} is null and {@code inputsBefore} (the lines they had
      * typed when it first passed, the one that passed it included) -1 until it passes.
      */
-    record ProgressRow(String memberId, int step, boolean passed, String why, Instant passedAt, int inputsBefore,
-                       int attempts) {}
+    record ProgressRow(String memberId, int step, boolean passed, String why, String whyKo, Instant passedAt,
+                       int inputsBefore, int attempts) {}
 
     /**
      * Stores a new class.
@@ -167,12 +167,12 @@ public class ClassroomStore {
     /** Stores one verdict, replacing the one before. */
     @Transactional
     public void saveProgress(ProgressRow p) {
-        int updated = jdbc.sql("UPDATE step_progress SET passed = :passed, why = :why, passed_at = :passedAt, "
+        int updated = jdbc.sql("UPDATE step_progress SET passed = :passed, why = :why, why_ko = :whyKo, passed_at = :passedAt, "
                         + "inputs_before = :inputsBefore, attempts = :attempts WHERE member_id = :m AND step = :step")
                 .params(progressParameters(p)).update();
         if (updated == 0) {
-            jdbc.sql("INSERT INTO step_progress (member_id, step, passed, why, passed_at, inputs_before, attempts) "
-                            + "VALUES (:m, :step, :passed, :why, :passedAt, :inputsBefore, :attempts)")
+            jdbc.sql("INSERT INTO step_progress (member_id, step, passed, why, why_ko, passed_at, inputs_before, "
+                            + "attempts) VALUES (:m, :step, :passed, :why, :whyKo, :passedAt, :inputsBefore, :attempts)")
                     .params(progressParameters(p)).update();
         }
     }
@@ -185,12 +185,13 @@ public class ClassroomStore {
     /** Every verdict of every student of a class. */
     @Transactional(readOnly = true)
     public List<ProgressRow> progress(String classId) {
-        return jdbc.sql("SELECT p.member_id, p.step, p.passed, p.why, p.passed_at, p.inputs_before, p.attempts "
+        return jdbc.sql("SELECT p.member_id, p.step, p.passed, p.why, p.why_ko, p.passed_at, p.inputs_before, "
+                        + "p.attempts "
                         + "FROM step_progress p JOIN class_member m ON m.id = p.member_id "
                         + "WHERE m.classroom_id = :c ORDER BY p.member_id, p.step")
                 .param("c", classId)
                 .query((row, n) -> new ProgressRow(row.getString("member_id"), row.getInt("step"),
-                        row.getBoolean("passed"), row.getString("why"), instant(row, "passed_at"),
+                        row.getBoolean("passed"), row.getString("why"), row.getString("why_ko"), instant(row, "passed_at"),
                         row.getInt("inputs_before"), row.getInt("attempts")))
                 .list();
     }
@@ -209,6 +210,7 @@ public class ClassroomStore {
         m.put("step", p.step());
         m.put("passed", p.passed());
         m.put("why", p.why().length() > 1000 ? p.why().substring(0, 999) + "…" : p.why());
+        m.put("whyKo", p.whyKo().length() > 1000 ? p.whyKo().substring(0, 999) + "…" : p.whyKo());
         m.put("passedAt", timestamp(p.passedAt()));
         m.put("inputsBefore", p.inputsBefore());
         m.put("attempts", p.attempts());

@@ -403,12 +403,16 @@ public class Classrooms {
         int generation = m.use(s, fresh);
         AtomicBoolean initial = new AtomicBoolean(fresh);
         await(s.onEachBuild((lab, instance) -> {
-            CheckEvaluator evaluator = CheckEvaluator.attach(lab, instance, (step, passed, why) -> {
-                if (m.verdict(generation, step, passed, why)) s.record().thenAccept(r -> m.passCounted(generation, step, r));
+            CheckEvaluator evaluator = CheckEvaluator.attach(lab, instance, (step, passed, why, whyKo) -> {
+                if (m.verdict(generation, step, passed, why, whyKo)) {
+                    s.record().thenAccept(r -> m.passCounted(generation, step, r));
+                }
             });
             if (initial.getAndSet(false)) {
                 for (StepResult r : evaluator.results()) {
-                    if (m.verdict(generation, r.step(), r.passed(), r.why())) m.passCounted(generation, r.step(), c.freshRecord());
+                    if (m.verdict(generation, r.step(), r.passed(), r.why(), r.whyKo())) {
+                        m.passCounted(generation, r.step(), c.freshRecord());
+                    }
                 }
             }
         }));

@@ -46,6 +46,7 @@ final class LiveMember {
     private static final class Step {
         boolean passed;
         String why = "";
+        String whyKo = "";
         Instant passedAt;
         /** Lines typed by when it first passed (the one that passed it included), -1 before and until counted. */
         int inputsBefore = -1;
@@ -96,6 +97,7 @@ final class LiveMember {
         Step s = steps[p.step()];
         s.passed = p.passed();
         s.why = p.why();
+        s.whyKo = p.whyKo();
         s.passedAt = p.passedAt();
         s.inputsBefore = p.inputsBefore();
         s.attempts = p.attempts();
@@ -107,12 +109,13 @@ final class LiveMember {
      * @return whether the step passed for the first time: the caller then counts the lines typed by now
      *         ({@link #passCounted}), posting a look at the log behind the lab's current task
      */
-    synchronized boolean verdict(int generation, int step, boolean passed, String why) {
+    synchronized boolean verdict(int generation, int step, boolean passed, String why, String whyKo) {
         if (generation != this.generation || step < 0 || step >= steps.length) return false;
         Step s = steps[step];
-        if (s.passed == passed && Objects.equals(s.why, why)) return false;
+        if (s.passed == passed && Objects.equals(s.why, why) && Objects.equals(s.whyKo, whyKo)) return false;
         s.passed = passed;
         s.why = why;
+        s.whyKo = whyKo;
         changed(true);
         if (!passed || s.passedAt != null) return false;
         s.passedAt = ClassroomStore.now();
@@ -217,7 +220,8 @@ final class LiveMember {
         for (int i = 0; i < steps.length; i++) {
             if (!checked[i]) continue;
             Step s = steps[i];
-            rows.add(new ProgressRow(id, i, s.passed, s.why, s.passedAt, s.inputsBefore, s.attempts));
+            rows.add(new ProgressRow(id, i, s.passed, s.why, s.whyKo, s.passedAt, s.inputsBefore,
+                    s.attempts));
         }
         return rows;
     }
@@ -231,7 +235,7 @@ final class LiveMember {
             if (!checked[i]) continue;
             Step s = steps[i];
             String status = s.passed ? StepStatus.PASSED : s.passedAt != null ? StepStatus.FAILED : StepStatus.PENDING;
-            list.add(new StepStatus(i + 1, status, s.why, s.passedAt, s.attempts));
+            list.add(new StepStatus(i + 1, status, s.why, s.whyKo, s.passedAt, s.attempts));
         }
         return list;
     }

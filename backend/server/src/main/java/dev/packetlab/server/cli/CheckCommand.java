@@ -102,7 +102,7 @@ final class CheckCommand {
             Trace trace = instance.network().trace();
             if (pcap != null && o.pcapNode() == null) Capture.everything(trace, pcap);
             if (pcap != null && o.pcapNode() != null) Capture.node(trace, pcap, o.pcapNode());
-            CheckEvaluator checks = CheckEvaluator.attach(lab, instance, (step, passed, why) -> { });
+            CheckEvaluator checks = CheckEvaluator.attach(lab, instance, (step, passed, why, whyKo) -> { });
             ScriptRunner runner = new ScriptRunner(instance, o.until());
             runner.run(script);
             // what was on the wire when the last command exited still arrives: the last ACK of a close, a hub's

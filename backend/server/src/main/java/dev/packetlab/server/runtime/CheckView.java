@@ -6,6 +6,7 @@ package dev.packetlab.server.runtime;
  * @param step   the step's index in the lab file's {@code steps}, from 0
  * @param passed whether the check passes now
  * @param why    what was seen, or what is still missing, in English
+ * @param whyKo  the same in Korean, for a UI in Korean
  * @param time   the simulated time (ns) of the event that decided this verdict, or -1 while nothing has
  */
-public record CheckView(int step, boolean passed, String why, long time) {}
+public record CheckView(int step, boolean passed, String why, String whyKo, long time) {}

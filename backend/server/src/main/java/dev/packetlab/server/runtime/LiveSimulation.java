@@ -108,8 +108,8 @@ final class LiveSimulation implements TraceListener {
         if (!observers.isEmpty()) l.watchTcpVariables(true);
         instance.network().trace().subscribe(l.socketHistory, Trace.Kind.SOCKET_STATE, Trace.Kind.TCP_VARIABLES);
         // the lab's step checks, judged live over the same trace; verdicts go to every watcher as they change
-        l.checks = CheckEvaluator.attach(lab, instance, (step, passed, why) -> {
-            CheckView v = new CheckView(step, passed, why, instance.simulation().now());
+        l.checks = CheckEvaluator.attach(lab, instance, (step, passed, why, whyKo) -> {
+            CheckView v = new CheckView(step, passed, why, whyKo, instance.simulation().now());
             for (SessionObserver o : observers) o.check(v);
         });
         return l;
@@ -123,7 +123,7 @@ final class LiveSimulation implements TraceListener {
     List<CheckView> checks() {
         if (checks == null || !checks.hasChecks()) return List.of();
         return checks.results().stream()
-                .map(r -> new CheckView(r.step(), r.passed(), r.why(), r.passed() ? r.at() : -1)).toList();
+                .map(r -> new CheckView(r.step(), r.passed(), r.why(), r.whyKo(), r.passed() ? r.at() : -1)).toList();
     }
 
     /** The built lab itself, for {@link LabSession#onEachBuild} hooks. */

@@ -104,6 +104,7 @@ final class Messages {
         m.put("step", v.step());
         m.put("passed", v.passed());
         m.put("why", v.why());
+        m.put("whyKo", v.whyKo());
         return m;
     }
 

@@ -46,7 +46,7 @@ class BuildHookTest {
     void checksAttachedByTheHookPassAgainWhenTheLabIsRebuiltByReplay() throws Exception {
         LabSession lab = sessions.createFromCatalogue("switch-basics", null);
         List<String> verdicts = Collections.synchronizedList(new ArrayList<>());
-        await(lab.onEachBuild((l, instance) -> CheckEvaluator.attach(l, instance, (step, passed, why) ->
+        await(lab.onEachBuild((l, instance) -> CheckEvaluator.attach(l, instance, (step, passed, why, whyKo) ->
                 verdicts.add("step " + (step + 1) + (passed ? " passed" : " failed") + " at "
                         + instance.simulation().now() + " ns"))));
 

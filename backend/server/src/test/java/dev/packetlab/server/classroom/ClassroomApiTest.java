@@ -223,6 +223,7 @@ class ClassroomApiTest {
         assertThat(row.get("currentStep").intValue()).isEqualTo(3);
         assertThat(row.get("steps").findValuesAsString("status")).containsExactly("passed", "passed", "pending");
         assertThat(text(row.get("steps").get(2), "why")).startsWith("not seen: sw1's MAC table holding pc1's MAC");
+        assertThat(text(row.get("steps").get(2), "whyKo")).startsWith("보이지 않음: sw1의 MAC 테이블에 든 pc1의 MAC 주소");
         assertThat(row.get("steps").get(0).get("passedAt").isString()).isTrue();
         assertThat(d.get("students").get(1).get("currentStep").intValue()).isEqualTo(1);
         assertThat(d.get("summary").toString()).isEqualTo("[{\"step\":1,\"passed\":1,\"of\":2},{\"step\":2,\"passed\":1,"

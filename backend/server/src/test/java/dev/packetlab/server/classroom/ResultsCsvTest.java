@@ -12,8 +12,8 @@ class ResultsCsvTest {
     void oneRowPerStudentAndStepWithWhenItFirstPassedAndTheAttempts() {
         String csv = ResultsCsv.write(List.of(
                 new ResultsCsv.Student("Kim", List.of(
-                        new StepStatus(1, "passed", "", Instant.parse("2026-03-02T09:15:30.123456Z"), 2),
-                        new StepStatus(3, "pending", "", null, 5))),
+                        new StepStatus(1, "passed", "", "", Instant.parse("2026-03-02T09:15:30.123456Z"), 2),
+                        new StepStatus(3, "pending", "", "", null, 5))),
                 new ResultsCsv.Student("Lee", List.of())));
 
         assertThat(csv).isEqualTo("student,step,passed at,attempts\r\n"

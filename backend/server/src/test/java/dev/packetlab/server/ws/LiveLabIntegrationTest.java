@@ -135,6 +135,29 @@ class LiveLabIntegrationTest {
     }
 
     @Test
+    void aStepsCheckVerdictIsExplainedInEnglishAndInKorean() throws Exception {
+        HttpResponse<String> created = post("/api/instances", "{\"lab\": \"tcp-connection\"}");
+        String id = WsTestClient.JSON.readTree(created.body()).get("instance").stringValue();
+
+        try (WsTestClient ws = new WsTestClient(port, "/ws/labs/" + id)) {
+            JsonNode first = ws.await(WsTestClient.type("snapshot"), "snapshot").get("snapshot").get("checks").get(0);
+            ws.authorized(id);
+            assertThat(first.get("why").stringValue())
+                    .isEqualTo("not seen: a TCP socket of srv on port 8888 in state LISTEN (no such socket changed state)");
+            assertThat(first.get("whyKo").stringValue())
+                    .isEqualTo("보이지 않음: srv의 포트 8888인 TCP 소켓이 LISTEN 상태가 됨 (상태가 바뀐 해당 소켓 없음)");
+
+            ws.send("{\"type\": \"line\", \"node\": \"srv\", \"text\": \"nc -l 8888 &\"}");
+            ws.send("{\"type\": \"control\", \"action\": \"run-until-idle\"}");
+            JsonNode check = ws.await(m -> m.get("type").stringValue().equals("check"), "step 1's check");
+            assertThat(check.get("why").stringValue())
+                    .isEqualTo("srv's TCP socket 0.0.0.0:8888 went from CLOSED to LISTEN (listen() called) at 0.000000 s");
+            assertThat(check.get("whyKo").stringValue())
+                    .isEqualTo("[0.000000초] srv의 TCP 소켓 0.0.0.0:8888이 CLOSED에서 LISTEN으로 바뀜 (listen() 호출)");
+        }
+    }
+
+    @Test
     void curlFromUrlToPageStreamsDnsTcpAndHttpAndEndsInTimeWait() throws Exception {
         HttpResponse<String> created = post("/api/instances", "{\"lab\": \"url-to-page\"}");
         assertThat(created.statusCode()).isEqualTo(201);

@@ -17,8 +17,8 @@ final class AllWatch extends Watch {
     boolean judge() { return parts.stream().allMatch(Watch::passed); }
 
     @Override
-    String why() {
+    String why(Language language) {
         List<Watch> failing = parts.stream().filter(w -> !w.passed()).toList();
-        return String.join("; ", (failing.isEmpty() ? parts : failing).stream().map(Watch::why).toList());
+        return String.join("; ", (failing.isEmpty() ? parts : failing).stream().map(w -> w.why(language)).toList());
     }
 }

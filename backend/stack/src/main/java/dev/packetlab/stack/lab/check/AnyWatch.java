@@ -17,8 +17,9 @@ final class AnyWatch extends Watch {
     boolean judge() { return parts.stream().anyMatch(Watch::passed); }
 
     @Override
-    String why() {
-        for (Watch w : parts) if (w.passed()) return w.why();
-        return "none of: " + String.join(" / ", parts.stream().map(Watch::why).toList());
+    String why(Language language) {
+        for (Watch w : parts) if (w.passed()) return w.why(language);
+        return (language == Language.KO ? "어느 것도 없음: " : "none of: ")
+                + String.join(" / ", parts.stream().map(w -> w.why(language)).toList());
     }
 }

@@ -26,7 +26,18 @@ final class BeforeWatch extends Watch {
     }
 
     @Override
-    String why() {
+    String why(Language language) {
+        if (language == Language.KO) {
+            for (int i = 0; i < order.size(); i++) {
+                Watch w = order.get(i);
+                if (!w.passed()) return "순서의 " + (i + 1) + "번째: " + w.why(language);
+                if (i > 0 && order.get(i - 1).since() >= w.since()) {
+                    return "순서가 틀림: " + w.why(language) + " — 이것은 다음보다 뒤에 와야 함: "
+                            + order.get(i - 1).why(language);
+                }
+            }
+            return String.join("; 그다음 ", order.stream().map(w -> w.why(language)).toList());
+        }
         for (int i = 0; i < order.size(); i++) {
             Watch w = order.get(i);
             if (!w.passed()) return ordinal(i + 1) + " in the order: " + w.why();

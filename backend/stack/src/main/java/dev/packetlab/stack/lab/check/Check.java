@@ -2,6 +2,7 @@ package dev.packetlab.stack.lab.check;
 
 import dev.packetlab.stack.trace.DropReason;
 import dev.packetlab.stack.wire.MacAddress;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
 
@@ -18,7 +19,13 @@ import java.util.regex.Pattern;
 public sealed interface Check {
 
     /** The check in English, as a report prints it: "a TCP handshake from pc1 to web port 80". */
-    String describe();
+    default String describe() { return describe(Language.EN); }
+
+    /**
+     * The check in {@code language}: "a TCP handshake from pc1 to web port 80", "pc1에서 web 포트 80으로의 TCP
+     * 핸드셰이크". The English is what {@link #describe()} gives.
+     */
+    String describe(Language language);
 
     /**
      * Whether the check passes on a run in which nothing has happened. A step's check must not (only {@code not}
@@ -37,7 +44,7 @@ public sealed interface Check {
     /** {@code frame: FILTER}: a frame matching the filter was seen. */
     record Frame(FrameFilter filter) implements Check {
         @Override
-        public String describe() { return filter.describe(); }
+        public String describe(Language language) { return filter.describe(language); }
 
         @Override
         public boolean passesOnAnEmptyRun() { return false; }
@@ -46,7 +53,11 @@ public sealed interface Check {
     /** {@code drop: FILTER + reason/at}: a frame or packet matching the filter was dropped, for that reason, there. */
     record Drop(FrameFilter filter, DropReason reason, String at) implements Check {
         @Override
-        public String describe() {
+        public String describe(Language language) {
+            if (language == Language.KO) {
+                return (at == null ? "" : at + "에서 ") + "버려진 " + filter.describe(language)
+                        + (reason == null ? "" : " (" + KoreanWords.reason(reason) + ")");
+            }
             return filter.describe() + " dropped" + (at == null ? "" : " at " + at)
                     + (reason == null ? "" : " (" + reason.text() + ")");
         }
@@ -62,7 +73,10 @@ public sealed interface Check {
      */
     record TcpHandshake(Peer client, Peer server, Integer port) implements Check {
         @Override
-        public String describe() { return "a TCP handshake" + Peer.between(client, server, port); }
+        public String describe(Language language) {
+            return language == Language.KO ? Peer.betweenKo(client, server, port) + "TCP 핸드셰이크"
+                    : "a TCP handshake" + Peer.between(client, server, port);
+        }
 
         @Override
         public boolean passesOnAnEmptyRun() { return false; }
@@ -75,7 +89,11 @@ public sealed interface Check {
      */
     record TcpClose(Peer client, Peer server, Integer port, String first) implements Check {
         @Override
-        public String describe() {
+        public String describe(Language language) {
+            if (language == Language.KO) {
+                return "양쪽이 모두 닫은 " + Peer.betweenKo(client, server, port) + "TCP 연결"
+                        + (first == null ? "" : ", " + Korean.subject(first) + " 첫 FIN을 보냄");
+            }
             return "a TCP connection closed by both sides" + Peer.between(client, server, port)
                     + (first == null ? "" : ", " + first + " sending the first FIN");
         }
@@ -92,7 +110,15 @@ public sealed interface Check {
     record SocketState(String node, String protocol, Integer port, Integer remotePort, Peer remote, String state)
             implements Check {
         @Override
-        public String describe() {
+        public String describe(Language language) {
+            if (language == Language.KO) {
+                List<String> which = new ArrayList<>();
+                if (port != null) which.add("포트 " + port);
+                if (remote != null) which.add("상대 " + remote.describe());
+                if (remotePort != null) which.add("상대 포트 " + remotePort);
+                return node + "의 " + (which.isEmpty() ? "" : String.join(", ", which) + "인 ")
+                        + protocol.toUpperCase() + " 소켓이 " + state + " 상태가 됨";
+            }
             return "a " + protocol.toUpperCase() + " socket of " + node + (port == null ? "" : " on port " + port)
                     + (remote == null ? "" : " connected to " + remote.describe())
                     + (remotePort == null ? "" : " with remote port " + remotePort) + " in state " + state;
@@ -108,7 +134,13 @@ public sealed interface Check {
      */
     record TcpEvent(TcpAnalysis.Kind kind, Peer from, Peer to, Integer port) implements Check {
         @Override
-        public String describe() {
+        public String describe(Language language) {
+            if (language == Language.KO) {
+                return (from == null ? "" : from.describe() + "에서 ")
+                        + (to == null ? "" : Korean.toward(to.describe()) + " ")
+                        + (from == null && to == null ? "" : "가는 ") + (port == null ? "" : "포트 " + port + "의 ")
+                        + "TCP " + KoreanWords.kind(kind);
+            }
             return "a TCP " + kind.phrase() + (from == null ? "" : " from " + from.describe())
                     + (to == null ? "" : " to " + to.describe()) + (port == null ? "" : " on port " + port);
         }
@@ -124,8 +156,18 @@ public sealed interface Check {
     record TcpVariable(String node, Integer port, TcpVariableName variable, Long atLeast, Long atMost)
             implements Check {
         @Override
-        public String describe() {
+        public String describe(Language language) {
             boolean exact = atLeast != null && atMost != null && atLeast.equals(atMost);
+            if (language == Language.KO) {
+                String connection = node + "의 " + (port == null ? "" : "포트 " + port + " ") + "TCP 연결";
+                String word = KoreanWords.variable(variable);
+                if (atLeast == null && atMost == null) return connection + "의 " + word;
+                String range = exact ? variable.format(atLeast, language)
+                        : (atLeast == null ? "" : variable.format(atLeast, language) + " 이상")
+                        + (atLeast != null && atMost != null ? " " : "")
+                        + (atMost == null ? "" : variable.format(atMost, language) + " 이하");
+                return connection + "에서 " + Korean.subject(word) + " " + range + "인 순간";
+            }
             String range = exact ? " equal to " + variable.format(atLeast)
                     : (atLeast == null ? "" : " at least " + variable.format(atLeast))
                     + (atLeast != null && atMost != null ? " and" : "")
@@ -146,7 +188,11 @@ public sealed interface Check {
      */
     record ArpEntry(String node, Peer address, MacAddress mac, String macOf) implements Check {
         @Override
-        public String describe() {
+        public String describe(Language language) {
+            if (language == Language.KO) {
+                return node + "의 ARP 캐시에 든 " + address.describe()
+                        + (mac != null ? " → " + mac : macOf != null ? " → " + macOf + "의 MAC 주소" : "") + " 항목";
+            }
             return node + "'s ARP cache holding " + address.describe()
                     + (mac != null ? " at " + mac : macOf != null ? " at " + macOf + "'s MAC address" : "");
         }
@@ -161,7 +207,11 @@ public sealed interface Check {
      */
     record MacEntry(String node, MacAddress mac, String macOf, String port) implements Check {
         @Override
-        public String describe() {
+        public String describe(Language language) {
+            if (language == Language.KO) {
+                return node + "의 MAC 테이블에 든 " + (mac != null ? mac.toString() : macOf + "의 MAC 주소")
+                        + (port == null ? "" : " (포트 " + port + ")") + " 항목";
+            }
             return node + "'s MAC table holding " + (mac != null ? mac.toString() : macOf + "'s MAC address")
                     + (port == null ? "" : " on port " + port);
         }
@@ -179,7 +229,12 @@ public sealed interface Check {
      */
     record Output(String node, String command, String contains, Pattern matches) implements Check {
         @Override
-        public String describe() {
+        public String describe(Language language) {
+            if (language == Language.KO) {
+                return (command == null ? Korean.subject(node) : node + "에서 " + Korean.subject(command)) + " 출력한 "
+                        + (contains != null ? Korean.object("\"" + contains + "\"") + " 포함한"
+                        : "/" + matches.pattern() + "/에 맞는") + " 줄";
+            }
             return (command == null ? node : command + " on " + node) + " printing a line "
                     + (contains != null ? "containing \"" + contains + "\"" : "matching /" + matches.pattern() + "/");
         }
@@ -193,11 +248,19 @@ public sealed interface Check {
     /** {@code count}: how many times the counted check occurred is within {@code [atLeast, atMost]}. */
     record Count(Check counted, long atLeast, long atMost) implements Check {
         @Override
-        public String describe() {
+        public String describe(Language language) {
+            if (language == Language.KO) return counted.describe(language) + ", " + times(atLeast, atMost);
             String n = atLeast == atMost ? "exactly " + atLeast
                     : atMost == Long.MAX_VALUE ? "at least " + atLeast
                     : atLeast == 0 ? "at most " + atMost : atLeast + " to " + atMost;
             return n + " × " + counted.describe();
+        }
+
+        /** "정확히 3번", "1번 이상", "2번 이하", "1~3번": how many times, in Korean. */
+        static String times(long atLeast, long atMost) {
+            return atLeast == atMost ? "정확히 " + atLeast + "번"
+                    : atMost == Long.MAX_VALUE ? atLeast + "번 이상"
+                    : atLeast == 0 ? atMost + "번 이하" : atLeast + "~" + atMost + "번";
         }
 
         @Override
@@ -207,8 +270,9 @@ public sealed interface Check {
     /** {@code before}: each check first passed strictly before the next one did. */
     record Before(List<Check> order) implements Check {
         @Override
-        public String describe() {
-            return String.join(", then ", order.stream().map(Check::describe).toList());
+        public String describe(Language language) {
+            return String.join(language == Language.KO ? ", 그다음 " : ", then ",
+                    order.stream().map(c -> c.describe(language)).toList());
         }
 
         @Override
@@ -218,8 +282,9 @@ public sealed interface Check {
     /** {@code all}: every check passes. */
     record All(List<Check> checks) implements Check {
         @Override
-        public String describe() {
-            return "all of: " + String.join("; ", checks.stream().map(Check::describe).toList());
+        public String describe(Language language) {
+            return (language == Language.KO ? "모두: " : "all of: ")
+                    + String.join("; ", checks.stream().map(c -> c.describe(language)).toList());
         }
 
         @Override
@@ -229,8 +294,9 @@ public sealed interface Check {
     /** {@code any}: at least one of the checks passes. */
     record Any(List<Check> checks) implements Check {
         @Override
-        public String describe() {
-            return "any of: " + String.join("; ", checks.stream().map(Check::describe).toList());
+        public String describe(Language language) {
+            return (language == Language.KO ? "다음 중 하나: " : "any of: ")
+                    + String.join("; ", checks.stream().map(c -> c.describe(language)).toList());
         }
 
         @Override
@@ -240,7 +306,9 @@ public sealed interface Check {
     /** {@code not}: the check does not pass. */
     record Not(Check check) implements Check {
         @Override
-        public String describe() { return "not " + check.describe(); }
+        public String describe(Language language) {
+            return (language == Language.KO ? "일어나지 않아야 할 것: " : "not ") + check.describe(language);
+        }
 
         @Override
         public boolean passesOnAnEmptyRun() { return !check.passesOnAnEmptyRun(); }

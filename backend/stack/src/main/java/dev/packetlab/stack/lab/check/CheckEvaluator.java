@@ -57,7 +57,7 @@ public final class CheckEvaluator implements TraceListener {
      * Starts judging {@code lab}'s checks on {@code instance}, built from it and not yet run: from now on every
      * trace event the checks need is looked at.
      *
-     * @param listener told of every change of a step's verdict; {@code (step, passed, why) -> {}} for none
+     * @param listener told of every change of a step's verdict; {@code (step, passed, why, whyKo) -> {}} for none
      */
     public static CheckEvaluator attach(Lab lab, LabInstance instance, CheckListener listener) {
         CheckEvaluator e = new CheckEvaluator(lab, instance, listener);
@@ -73,7 +73,8 @@ public final class CheckEvaluator implements TraceListener {
     /** The verdict of every step that has a check, on the run so far, in step order. */
     public List<StepResult> results() {
         List<StepResult> results = new ArrayList<>();
-        steps.forEach((i, w) -> results.add(new StepResult(i, checks.get(i), w.passed(), w.why(), w.passedAt())));
+        steps.forEach((i, w) -> results.add(new StepResult(i, checks.get(i), w.passed(), w.why(),
+                w.why(Language.KO), w.passedAt())));
         return results;
     }
 
@@ -126,7 +127,9 @@ public final class CheckEvaluator implements TraceListener {
         if (!changed) return;
         for (Map.Entry<Integer, Watch> step : steps.entrySet()) {
             Watch w = step.getValue();
-            if (w.refresh(o.number(), o.time())) listener.stepChanged(step.getKey(), w.passed(), w.why());
+            if (w.refresh(o.number(), o.time())) {
+                listener.stepChanged(step.getKey(), w.passed(), w.why(), w.why(Language.KO));
+            }
         }
     }
 

@@ -10,6 +10,7 @@ public interface CheckListener {
      * @param step   the step's index in {@code Lab.steps()}, from 0
      * @param passed the check's verdict on the run so far
      * @param why    what was seen, or what is missing, in English
+     * @param whyKo  the same in Korean
      */
-    void stepChanged(int step, boolean passed, String why);
+    void stepChanged(int step, boolean passed, String why, String whyKo);
 }

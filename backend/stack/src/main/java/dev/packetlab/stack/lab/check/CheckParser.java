@@ -478,7 +478,7 @@ public final class CheckParser {
         if (errors.size() != before) return null;
         String effective = proto != null ? proto : implied;
         List<Condition> conditions = new ArrayList<>();
-        if (effective != null) conditions.add(new Condition("", protocol(effective)));
+        if (effective != null) conditions.add(new Condition(protocol(effective)));
         for (String key : FILTER_KEYS) {
             if (!m.containsKey(key) || List.of("proto", "sent-by", "received-by").contains(key)) continue;
             Condition c = condition(key, m.get(key), path + "." + key, m);
@@ -496,7 +496,7 @@ public final class CheckParser {
             node = node(m, "received-by", path, false, false);
         }
         if (errors.size() != before) return null;
-        return new FrameFilter(noun(effective, m), conditions, where, node);
+        return new FrameFilter(noun(effective, m), nounKo(effective, m), conditions, where, node);
     }
 
     /**
@@ -573,6 +573,23 @@ public final class CheckParser {
         };
     }
 
+    /** The noun in Korean: "TCP 세그먼트", "ARP 요청"; ICMP types stay as the lab file writes them. */
+    private static String nounKo(String proto, Map<String, Object> m) {
+        if (proto == null) return m.containsKey("port") || m.containsKey("src-port") || m.containsKey("dst-port")
+                || m.containsKey("contains") ? "TCP 또는 UDP 패킷" : "프레임";
+        return switch (proto) {
+            case "arp" -> "ARP " + ("request".equals(m.get("arp")) ? "요청" : "reply".equals(m.get("arp")) ? "응답" : "패킷");
+            case "ip" -> "IPv4 패킷";
+            case "icmp" -> "ICMP " + (m.get("icmp-type") instanceof String t && ICMP_TYPES.containsKey(t) ? t
+                    : "메시지");
+            case "udp" -> "UDP 데이터그램";
+            case "tcp" -> "TCP 세그먼트";
+            case "dns" -> "DNS " + ("query".equals(m.get("dns")) ? "질의" : "response".equals(m.get("dns")) ? "응답"
+                    : "메시지");
+            default -> "HTTP " + (m.containsKey("http-method") ? "요청" : m.containsKey("http-status") ? "응답" : "메시지");
+        };
+    }
+
     private Condition condition(String key, Object v, String path, Map<String, Object> m) {
         switch (key) {
             case "flags", "has-flags" -> {
@@ -580,22 +597,25 @@ public final class CheckParser {
                 if (mask < 0) return null;
                 String names = TcpHeaderView.flagNames(mask);
                 return key.equals("flags")
-                        ? new Condition("with flags " + (mask == 0 ? "none" : names), f -> f.tcp && f.tcpFlags == mask)
-                        : new Condition("with " + names + " set", f -> f.tcp && (f.tcpFlags & mask) == mask);
+                        ? new Condition("with flags " + (mask == 0 ? "none" : names),
+                                "플래그가 " + (mask == 0 ? "하나도 없는" : names + "인"), f -> f.tcp && f.tcpFlags == mask)
+                        : new Condition("with " + names + " set", names + " 플래그가 켜진",
+                                f -> f.tcp && (f.tcpFlags & mask) == mask);
             }
             case "icmp-type" -> {
                 Integer t = icmpType(v, path);
                 if (t == null) return null;
                 // a type written by name is in the noun already ("an ICMP echo-reply")
-                return new Condition(v instanceof String ? "" : "of type " + t, f -> f.icmpType == t);
+                return new Condition(v instanceof String ? "" : "of type " + t, v instanceof String ? "" : "유형이 " + t + "인",
+                        f -> f.icmpType == t);
             }
             case "icmp-code" -> {
                 Integer c = wholeNumber(v, path, 0, 255, "an ICMP code from 0 to 255");
-                return c == null ? null : new Condition("with code " + c, f -> f.icmpCode == c);
+                return c == null ? null : new Condition("with code " + c, "코드가 " + c + "인", f -> f.icmpCode == c);
             }
             case "arp" -> {
-                if ("request".equals(v)) return new Condition("", DecodedFrame::arpRequest);
-                if ("reply".equals(v)) return new Condition("", f -> f.arp() && !f.arpRequest());
+                if ("request".equals(v)) return new Condition(DecodedFrame::arpRequest);
+                if ("reply".equals(v)) return new Condition(f -> f.arp() && !f.arpRequest());
                 error(path, "expected request or reply, got " + describe(v));
                 return null;
             }
@@ -606,24 +626,27 @@ public final class CheckParser {
                 }
                 if (key.equals("broadcast")) {
                     return new Condition(b ? "to the broadcast MAC address" : "not to the broadcast MAC address",
+                            b ? "브로드캐스트 MAC 주소로 가는" : "브로드캐스트 MAC 주소로 가지 않는",
                             f -> f.ethernet && f.ethSource != DecodedFrame.NONE && f.broadcast() == b);
                 }
-                return new Condition(b ? "that is a fragment" : "that is not a fragment", f -> f.ip && f.fragment == b);
+                return new Condition(b ? "that is a fragment" : "that is not a fragment", b ? "단편인" : "단편이 아닌",
+                        f -> f.ip && f.fragment == b);
             }
             case "from", "to" -> {
                 Peer p = peer(m, key, path.substring(0, path.lastIndexOf('.')));
                 if (p == null) return null;
                 boolean from = key.equals("from");
-                return new Condition(key + " " + p.describe(), f -> f.ip ? p.is(from ? f.ipSource : f.ipDestination)
+                return new Condition(key + " " + p.describe(),
+                        from ? p.describe() + "에서 온" : Korean.toward(p.describe()) + " 가는", f -> f.ip ? p.is(from ? f.ipSource : f.ipDestination)
                         : f.arp() && p.is(from ? f.arpSender : f.arpTarget));
             }
             case "port", "src-port", "dst-port" -> {
                 Integer p = port(m, key, path.substring(0, path.lastIndexOf('.')));
                 if (p == null) return null;
                 return switch (key) {
-                    case "port" -> new Condition("on port " + p, f -> (f.tcp || f.udp) && f.port(p));
-                    case "src-port" -> new Condition("from port " + p, f -> (f.tcp || f.udp) && f.sourcePort == p);
-                    default -> new Condition("to port " + p, f -> (f.tcp || f.udp) && f.destinationPort == p);
+                    case "port" -> new Condition("on port " + p, "포트가 " + p + "인", f -> (f.tcp || f.udp) && f.port(p));
+                    case "src-port" -> new Condition("from port " + p, "출발 포트가 " + p + "인", f -> (f.tcp || f.udp) && f.sourcePort == p);
+                    default -> new Condition("to port " + p, "목적지 포트가 " + p + "인", f -> (f.tcp || f.udp) && f.destinationPort == p);
                 };
             }
             case "dns" -> {
@@ -632,7 +655,7 @@ public final class CheckParser {
                     return null;
                 }
                 boolean response = v.equals("response");
-                return new Condition("", f -> f.dns() != null && f.dns().isResponse() == response);
+                return new Condition(f -> f.dns() != null && f.dns().isResponse() == response);
             }
             case "dns-name" -> {
                 DnsName name;
@@ -643,7 +666,7 @@ public final class CheckParser {
                     error(path, "expected a domain name such as www.example.lab, got " + describe(v));
                     return null;
                 }
-                return new Condition("for " + name, f -> f.dns() != null
+                return new Condition("for " + name, name + "에 대한", f -> f.dns() != null
                         && f.dns().questions().stream().map(DnsQuestion::name).anyMatch(name::equals));
             }
             case "dns-rcode" -> {
@@ -656,6 +679,7 @@ public final class CheckParser {
                 }
                 int code = rcode;
                 return new Condition("answering " + DnsMessage.rcodeName(code),
+                        Korean.toward(DnsMessage.rcodeName(code)) + " 응답하는",
                         f -> f.dns() != null && f.dns().isResponse() && f.dns().rcode() == code);
             }
             case "http-method" -> {
@@ -663,11 +687,11 @@ public final class CheckParser {
                     error(path, "expected a method in capitals such as GET or POST, got " + describe(v));
                     return null;
                 }
-                return new Condition("with method " + s, f -> s.equals(f.httpMethod()));
+                return new Condition("with method " + s, "메서드가 " + s + "인", f -> s.equals(f.httpMethod()));
             }
             case "http-status" -> {
                 Integer s = wholeNumber(v, path, 100, 599, "a status code from 100 to 599");
-                return s == null ? null : new Condition("with status " + s, f -> f.httpStatus() == s);
+                return s == null ? null : new Condition("with status " + s, "상태 코드가 " + s + "인", f -> f.httpStatus() == s);
             }
             case "contains" -> {
                 if (!(v instanceof String s) || s.isEmpty()) {
@@ -675,7 +699,7 @@ public final class CheckParser {
                     return null;
                 }
                 byte[] bytes = s.getBytes(StandardCharsets.UTF_8);
-                return new Condition("carrying \"" + s + "\"", f -> f.payloadContains(bytes));
+                return new Condition("carrying \"" + s + "\"", Korean.object("\"" + s + "\"") + " 담은", f -> f.payloadContains(bytes));
             }
             default -> throw new IllegalStateException(key);
         }

@@ -17,6 +17,7 @@ final class CloseWatch extends Occurrences {
     private final Addresses addresses;
     private final Map<Connection, Close> closes = new HashMap<>();
     private String nearMiss;
+    private String nearMissKo;
     private boolean anyFin;
 
     /** One connection, its ends in a fixed order (index 0 and 1). */
@@ -68,9 +69,12 @@ final class CloseWatch extends Occurrences {
         String connection = shown.toString();
         if (check.first() != null && !check.first().equals(closer)) {
             nearMiss = connection + " closed, but " + closer + " sent the first FIN";
+            nearMissKo = connection + " 연결은 닫혔으나 첫 FIN은 " + Korean.subject(closer) + " 보냄";
             return false;
         }
-        return occurred(o, () -> connection + " closed by both sides, " + closer + " sending the first FIN");
+        return occurred(o, language -> language == Language.KO
+                ? connection + " 연결을 양쪽이 모두 닫음, " + Korean.subject(closer) + " 첫 FIN을 보냄"
+                : connection + " closed by both sides, " + closer + " sending the first FIN");
     }
 
     private static long order(Connection c) {
@@ -78,7 +82,11 @@ final class CloseWatch extends Occurrences {
     }
 
     @Override
-    String progress() {
+    String progress(Language language) {
+        if (language == Language.KO) {
+            if (nearMissKo != null) return nearMissKo;
+            return anyFin ? "FIN은 보냈으나 양방향 닫기가 끝나지 않음" : "보낸 FIN 없음";
+        }
         if (nearMiss != null) return nearMiss;
         return anyFin ? "a FIN was sent, but the close did not complete both ways" : "no FIN was sent";
     }

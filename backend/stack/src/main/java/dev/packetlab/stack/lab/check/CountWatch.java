@@ -22,8 +22,12 @@ final class CountWatch extends Watch {
     }
 
     @Override
-    String why() {
+    String why(Language language) {
         long n = counted.count();
+        if (language == Language.KO) {
+            return (n == 0 ? "보이지 않음" : n + "번 보임") + " (" + Check.Count.times(check.atLeast(), check.atMost())
+                    + " 필요): " + (n == 0 ? check.counted().describe(language) : counted.why(language));
+        }
         String seen = n == 0 ? "not seen" : "seen " + (n == 1 ? "once" : n + " times");
         String wanted = check.atLeast() == check.atMost() ? "exactly " + check.atLeast()
                 : check.atMost() == Long.MAX_VALUE ? "at least " + check.atLeast()

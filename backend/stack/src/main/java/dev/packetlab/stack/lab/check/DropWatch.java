@@ -19,8 +19,12 @@ final class DropWatch extends Occurrences {
         if (check.at() != null && !d.node().equals(check.at())) return false;
         if (!check.filter().matches(o.frame())) return false;
         DecodedFrame f = o.frame();
-        return occurred(o, () -> d.node() + " dropped " + (d.ethernet() ? FrameWatch.summary(d.bytes())
-                : "an IPv4 packet " + new Ipv4Address(f.ipSource) + " → " + new Ipv4Address(f.ipDestination))
+        String packet = new Ipv4Address(f.ipSource) + " → " + new Ipv4Address(f.ipDestination);
+        return occurred(o, language -> language == Language.KO
+                // the stack's detail ("no route to 10.9.9.9") is English prose; the reason says it in Korean
+                ? Korean.subject(d.node()) + " 버림: " + (d.ethernet() ? FrameWatch.summary(d.bytes())
+                        : "IPv4 패킷 " + packet) + " (" + KoreanWords.reason(d.reason()) + ")"
+                : d.node() + " dropped " + (d.ethernet() ? FrameWatch.summary(d.bytes()) : "an IPv4 packet " + packet)
                 + " (" + because(d) + ")");
     }
 

@@ -19,16 +19,25 @@ public final class FrameFilter {
     /** Where frames are looked at. */
     enum Where { ORIGIN, SENT_BY, RECEIVED_BY }
 
-    /** One condition, with the words that describe it ("from pc1", "with flags SYN, ACK"). */
-    record Condition(String phrase, Predicate<DecodedFrame> test) {}
+    /**
+     * One condition, with the words that describe it ("from pc1", "with flags SYN, ACK"), and in Korean, where it
+     * stands before the noun it qualifies ("pc1에서 온", "플래그가 SYN, ACK인").
+     */
+    record Condition(String phrase, String phraseKo, Predicate<DecodedFrame> test) {
+        Condition(Predicate<DecodedFrame> test) {
+            this("", "", test);
+        }
+    }
 
     private final String noun;
+    private final String nounKo;
     private final List<Condition> conditions;
     private final Where where;
     private final String node;
 
-    FrameFilter(String noun, List<Condition> conditions, Where where, String node) {
+    FrameFilter(String noun, String nounKo, List<Condition> conditions, Where where, String node) {
         this.noun = noun;
+        this.nounKo = nounKo;
         this.conditions = List.copyOf(conditions);
         this.where = where;
         this.node = node;
@@ -50,7 +59,21 @@ public final class FrameFilter {
     }
 
     /** "a TCP segment with flags SYN, ACK from web to pc1 on port 80", in the words of the lab file's keys. */
-    public String describe() {
+    public String describe() { return describe(Language.EN); }
+
+    /**
+     * The filter in {@code language}; in Korean the conditions come first, as the clauses that qualify the noun:
+     * "pc1에서 온 포트가 80인 TCP 세그먼트".
+     */
+    public String describe(Language language) {
+        if (language == Language.KO) {
+            List<String> parts = new ArrayList<>();
+            for (Condition c : conditions) if (!c.phraseKo().isEmpty()) parts.add(c.phraseKo());
+            if (where == Where.SENT_BY) parts.add(Korean.subject(node) + " 내보낸");
+            if (where == Where.RECEIVED_BY) parts.add(Korean.subject(node) + " 받은");
+            parts.add(nounKo);
+            return String.join(" ", parts);
+        }
         List<String> parts = new ArrayList<>();
         parts.add((startsWithVowel(noun) ? "an " : "a ") + noun);
         for (Condition c : conditions) if (!c.phrase().isEmpty()) parts.add(c.phrase());

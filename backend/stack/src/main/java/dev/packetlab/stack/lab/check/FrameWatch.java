@@ -19,8 +19,11 @@ final class FrameWatch extends Occurrences {
     boolean observe(Observation o) {
         DecodedFrame f = o.frame();
         if (f == null || !f.ethernet || !filter.looksAt(o.event(), f, addresses) || !filter.matches(f)) return false;
-        String verb = o.event() instanceof TraceEvent.FrameSent ? " sent " : " received ";
-        return occurred(o, () -> o.event().node() + verb + summary(f.bytes));
+        boolean sent = o.event() instanceof TraceEvent.FrameSent;
+        String node = o.event().node();
+        return occurred(o, language -> language == Language.KO
+                ? Korean.subject(node) + (sent ? " 보냄: " : " 받음: ") + summary(f.bytes)
+                : node + (sent ? " sent " : " received ") + summary(f.bytes));
     }
 
     /** A frame as a packet list shows it: "ICMP 10.0.0.1 → 10.0.0.2 Echo (ping) request id=…, seq=1". */

@@ -71,11 +71,20 @@ final class HandshakeWatch extends Occurrences {
             return false;
         }
         a.completed = true;
-        return occurred(o, () -> "SYN and SYN+ACK of " + c + " received, the ACK sent");
+        return occurred(o, language -> language == Language.KO
+                ? c + "의 SYN과 SYN+ACK를 받았고 ACK를 보냄"
+                : "SYN and SYN+ACK of " + c + " received, the ACK sent");
     }
 
     @Override
-    String progress() {
+    String progress(Language language) {
+        if (language == Language.KO) {
+            return switch (furthest) {
+                case 0 -> Peer.betweenKo(check.client(), check.server(), check.port()) + "SYN을 받은 적 없음";
+                case 1 -> "SYN은 받았으나 이를 확인하는 SYN+ACK가 돌아오지 않음";
+                default -> "SYN과 SYN+ACK는 받았으나 클라이언트가 ACK를 보내지 않음";
+            };
+        }
         return switch (furthest) {
             case 0 -> "no SYN" + Peer.between(check.client(), check.server(), check.port()) + " was received";
             case 1 -> "a SYN was received, but no SYN+ACK acknowledging it came back";

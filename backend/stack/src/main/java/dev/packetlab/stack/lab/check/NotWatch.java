@@ -17,7 +17,11 @@ final class NotWatch extends Watch {
     boolean judge() { return !part.passed(); }
 
     @Override
-    String why() {
+    String why(Language language) {
+        if (language == Language.KO) {
+            return part.passed() ? part.why(language) + " — 이 단계에서는 일어나면 안 되는 일"
+                    : "바라던 대로 " + part.why(language);
+        }
         return part.passed() ? part.why() + ", which this step rules out"
                 : "as wanted, " + part.why();
     }

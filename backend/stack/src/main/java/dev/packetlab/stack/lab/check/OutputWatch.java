@@ -17,7 +17,9 @@ final class OutputWatch extends Occurrences {
             if (check.command() != null && !line.programs().contains(check.command())) continue;
             boolean hit = check.contains() != null ? line.text().contains(check.contains())
                     : check.matches().matcher(line.text()).find();
-            if (hit) changed |= occurred(o, () -> line.node() + " printed \"" + line.text().strip() + "\"");
+            if (hit) changed |= occurred(o, language -> language == Language.KO
+                    ? Korean.subject(line.node()) + " 출력함: \"" + line.text().strip() + "\""
+                    : line.node() + " printed \"" + line.text().strip() + "\"");
         }
         return changed;
     }

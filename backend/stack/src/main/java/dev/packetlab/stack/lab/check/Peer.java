@@ -21,6 +21,15 @@ public record Peer(String name, Set<Integer> addresses) {
 
     public String describe() { return name; }
 
+    /** "pc1에서 web 포트 80으로의 ", leaving out what is null (and empty when all is): between, in Korean. */
+    static String betweenKo(Peer client, Peer server, Integer port) {
+        String from = client == null ? "" : client.name + "에서";
+        String toward = (server == null ? "" : server.name) + (server != null && port != null ? " " : "")
+                + (port == null ? "" : "포트 " + port);
+        if (toward.isEmpty()) return from.isEmpty() ? "" : from + "의 ";
+        return (from.isEmpty() ? "" : from + " ") + Korean.toward(toward) + "의 ";
+    }
+
     /** " from pc1 to web port 80", leaving out what is null. */
     static String between(Peer client, Peer server, Integer port) {
         return (client == null ? "" : " from " + client.name) + (server == null ? "" : " to " + server.name)

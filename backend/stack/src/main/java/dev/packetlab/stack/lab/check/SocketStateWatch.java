@@ -26,13 +26,20 @@ final class SocketStateWatch extends Occurrences {
             lastState = s.to();
             return false;
         }
-        return occurred(o, () -> s.node() + "'s " + s.protocol().toUpperCase() + " socket " + s.local()
+        return occurred(o, language -> language == Language.KO
+                ? s.node() + "의 " + s.protocol().toUpperCase() + " 소켓 "
+                        + Korean.subject(s.local() + (s.remote() == null ? "" : " ⇄ " + s.remote())) + " " + s.from()
+                        + "에서 " + Korean.toward(s.to()) + " 바뀜 (" + KoreanWords.cause(s.cause()) + ")"
+                : s.node() + "'s " + s.protocol().toUpperCase() + " socket " + s.local()
                 + (s.remote() == null ? "" : " ⇄ " + s.remote()) + " went from " + s.from() + " to " + s.to()
                 + " (" + s.cause() + ")");
     }
 
     @Override
-    String progress() {
+    String progress(Language language) {
+        if (language == Language.KO) {
+            return lastState == null ? "상태가 바뀐 해당 소켓 없음" : "마지막으로 도달한 상태는 " + lastState;
+        }
         return lastState == null ? "no such socket changed state" : "the last state it reached was " + lastState;
     }
 

@@ -14,6 +14,7 @@ final class TableEntryWatch extends Occurrences {
     private final Check check;
     private final Set<MacAddress> macs;
     private String lastSeen;
+    private String lastSeenKo;
 
     /**
      * @param macs the MAC addresses that satisfy the check ({@code mac:} or {@code macOf}'s interfaces), or null
@@ -44,8 +45,12 @@ final class TableEntryWatch extends Occurrences {
         }
         if (!c.address().is(address)) return false;
         lastSeen = a.address() + " at " + a.mac();
+        lastSeenKo = a.address() + " → " + a.mac();
         if (macs != null && !macs.contains(MacAddress.parse(a.mac()))) return false;
-        return occurred(o, () -> a.node() + "'s ARP cache " + (a.change() == Change.ADDED ? "added " : "updated ")
+        return occurred(o, language -> language == Language.KO
+                ? a.node() + "의 ARP 캐시에 " + a.address() + " → " + a.mac() + " 항목이 "
+                        + (a.change() == Change.ADDED ? "추가됨" : "갱신됨") + " (" + a.device() + ")"
+                : a.node() + "'s ARP cache " + (a.change() == Change.ADDED ? "added " : "updated ")
                 + a.address() + " at " + a.mac() + " on " + a.device());
     }
 
@@ -54,8 +59,11 @@ final class TableEntryWatch extends Occurrences {
             return false;
         }
         lastSeen = m.mac() + " on port " + m.port();
+        lastSeenKo = m.mac() + " (포트 " + m.port() + ")";
         if (c.port() != null && !c.port().equals(m.port())) return false;
-        return occurred(o, () -> m.node() + " learned " + m.mac() + " on port " + m.port());
+        return occurred(o, language -> language == Language.KO
+                ? Korean.subject(m.node()) + " 포트 " + m.port() + "에서 " + Korean.object(m.mac()) + " 학습함"
+                : m.node() + " learned " + m.mac() + " on port " + m.port());
     }
 
     private static boolean learned(Change change) {
@@ -63,7 +71,8 @@ final class TableEntryWatch extends Occurrences {
     }
 
     @Override
-    String progress() {
-        return lastSeen == null ? null : "it held " + lastSeen + " instead";
+    String progress(Language language) {
+        if (lastSeen == null) return null;
+        return language == Language.KO ? "대신 " + lastSeenKo + " 항목이 있었음" : "it held " + lastSeen + " instead";
     }
 }

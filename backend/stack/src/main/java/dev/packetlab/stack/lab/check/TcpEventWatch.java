@@ -16,7 +16,10 @@ final class TcpEventWatch extends Occurrences {
         if (check.from() != null && !check.from().is(f.ipSource)) return false;
         if (check.to() != null && !check.to().is(f.ipDestination)) return false;
         if (check.port() != null && !f.port(check.port())) return false;
-        return occurred(o, () -> o.event().node() + " sent a " + check.kind().phrase() + ": "
-                + FrameWatch.summary(f.bytes));
+        String node = o.event().node();
+        return occurred(o, language -> language == Language.KO
+                ? Korean.subject(node) + " " + Korean.object(KoreanWords.kind(check.kind())) + " 보냄: "
+                        + FrameWatch.summary(f.bytes)
+                : node + " sent a " + check.kind().phrase() + ": " + FrameWatch.summary(f.bytes));
     }
 }

@@ -42,7 +42,13 @@ public enum TcpVariableName {
     long of(TcpVariablesChanged e) { return value.applyAsLong(e); }
 
     /** A value as the lab file writes it: "1.000000 s" for a time, "65535 bytes" otherwise. */
-    String format(long v) { return time ? Watch.at(v) : v + " bytes"; }
+    String format(long v) { return format(v, Language.EN); }
+
+    /** A value in {@code language}: "1.000000 s" and "65535 bytes", or "1.000000초" and "65535바이트". */
+    String format(long v, Language language) {
+        if (language == Language.KO) return time ? Watch.at(v, language) : v + "바이트";
+        return time ? Watch.at(v) : v + " bytes";
+    }
 
     /** The variable with this lab-file name, or null. */
     static TcpVariableName byKey(String key) {

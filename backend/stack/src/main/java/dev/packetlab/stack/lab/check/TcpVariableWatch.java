@@ -39,12 +39,19 @@ final class TcpVariableWatch extends Occurrences {
         if (check.atLeast() != null && value < check.atLeast() || check.atMost() != null && value > check.atMost()) {
             return false;
         }
-        return occurred(o, () -> check.node() + "'s " + check.variable().key() + " was "
-                + check.variable().format(value));
+        return occurred(o, language -> language == Language.KO
+                ? check.node() + "의 " + Korean.subject(check.variable().key()) + " "
+                        + check.variable().format(value, language) + "였음"
+                : check.node() + "'s " + check.variable().key() + " was " + check.variable().format(value));
     }
 
     @Override
-    String progress() {
+    String progress(Language language) {
+        if (language == Language.KO) {
+            return lowest == Long.MAX_VALUE ? "변수를 알린 해당 연결 없음"
+                    : "값은 " + check.variable().format(lowest, language) + "에서 "
+                            + check.variable().format(highest, language) + " 사이였음";
+        }
         return lowest == Long.MAX_VALUE ? "no such connection reported its variables"
                 : "its values ranged from " + check.variable().format(lowest) + " to "
                         + check.variable().format(highest);

@@ -22,7 +22,10 @@ abstract class Watch {
     abstract boolean judge();
 
     /** Why the verdict is what it is, in English, for the learner and the report. */
-    abstract String why();
+    final String why() { return why(Language.EN); }
+
+    /** Why the verdict is what it is, in {@code language}: the same facts in both. */
+    abstract String why(Language language);
 
     /**
      * Recomputes the verdict after event {@code number} at simulated time {@code time}, children first.
@@ -49,6 +52,12 @@ abstract class Watch {
 
     /** "1.002345 s": simulated time as a report shows it, to the microsecond. */
     static String at(long nanos) {
-        return String.format("%d.%06d s", nanos / 1_000_000_000L, nanos % 1_000_000_000L / 1000);
+        return at(nanos, Language.EN);
+    }
+
+    /** Simulated time in {@code language}: "1.002345 s", "1.002345초". */
+    static String at(long nanos, Language language) {
+        return String.format(language == Language.KO ? "%d.%06d초" : "%d.%06d s", nanos / 1_000_000_000L,
+                nanos % 1_000_000_000L / 1000);
     }
 }

@@ -39,8 +39,8 @@ class CheckEvaluatorTest {
     void resultsBeforeTheRunAreAllFailingAndSayWhatIsMissing() {
         Run run = new Run(switched(step(ARP), m("text", "no check"), step(ICMP)));
         assertThat(run.evaluator.results()).containsExactly(
-                new StepResult(0, run.lab.steps().get(0).check(), false, "not seen: an ARP packet", -1),
-                new StepResult(2, run.lab.steps().get(2).check(), false, "not seen: an ICMP message", -1));
+                new StepResult(0, run.lab.steps().get(0).check(), false, "not seen: an ARP packet", "보이지 않음: ARP 패킷", -1),
+                new StepResult(2, run.lab.steps().get(2).check(), false, "not seen: an ICMP message", "보이지 않음: ICMP 메시지", -1));
     }
 
     /** A check with not can pass, then fail when what it rules out happens; the listener hears both. */

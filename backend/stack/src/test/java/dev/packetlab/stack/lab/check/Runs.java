@@ -77,7 +77,7 @@ final class Runs {
         Run(Map<String, Object> tree) {
             lab = parse(tree);
             instance = LabBuilder.build("t.yaml", lab);
-            evaluator = CheckEvaluator.attach(lab, instance, (step, passed, why) -> changes.add("step " + step + " "
+            evaluator = CheckEvaluator.attach(lab, instance, (step, passed, why, whyKo) -> changes.add("step " + step + " "
                     + (passed ? "passed" : "failed") + " at " + Watch.at(instance.simulation().now()) + ": " + why));
         }
 

@@ -45,7 +45,7 @@ class TcpAnalysisTest {
     }
 
     /** pc1 connects to srv:5001, writes {@code bytes} and closes; srv reads all from {@code readFrom} on. */
-    private static void transfer(Run run, int bytes, long readFrom) {
+    static void transfer(Run run, int bytes, long readFrom) {
         SocketTable client = SocketTable.of(run.instance.network().node("pc1"));
         SocketTable server = SocketTable.of(run.instance.network().node("srv"));
         int listener = server.socket(SocketTable.Type.STREAM).value();
