@@ -106,11 +106,13 @@ export interface RouteRow {
   origin: string;
 }
 
-/** A step's check verdict. Not in protocol 1 yet: see `CheckMessage`. */
+/** A step's check verdict, as the snapshot's `checks` hold it: see `CheckMessage`. */
 export interface CheckResult {
   step: number;
   passed: boolean;
   why?: string | null;
+  /** `why` in Korean; absent from older servers. */
+  whyKo?: string | null;
   time?: number;
 }
 
@@ -343,8 +345,8 @@ export interface ErrorMessage {
 }
 
 /**
- * A step's check started or stopped passing. Not part of protocol 1: the slot the lab panel shows once the server
- * sends it (the stack's CheckListener has step, passed and why).
+ * A step's check started or stopped passing (docs/protocol.md, `check`): why in English, and whyKo in Korean from
+ * servers that send it.
  */
 export interface CheckMessage {
   type: 'check';
@@ -352,6 +354,7 @@ export interface CheckMessage {
   step: number;
   passed: boolean;
   why?: string | null;
+  whyKo?: string | null;
 }
 
 export type ServerMessage =

@@ -27,7 +27,15 @@ export function useVerdicts(connection: LabConnection, steps: StepStatus[]): voi
   useEffect(() => {
     const judged = steps.filter((s) => s.status !== 'pending');
     connection.store.receive(
-      judged.map((s): CheckMessage => ({ type: 'check', step: s.step - 1, passed: s.status === 'passed', why: s.why })),
+      judged.map(
+        (s): CheckMessage => ({
+          type: 'check',
+          step: s.step - 1,
+          passed: s.status === 'passed',
+          why: s.why,
+          whyKo: s.whyKo,
+        }),
+      ),
     );
   }, [connection, steps]);
 }

@@ -1,5 +1,6 @@
 import { useEffect, useState } from 'preact/hooks';
 import { useClassText } from './messages';
+import { checkWhy } from '../i18n/serverText';
 import { ago, summaryOf } from './classState';
 import type { Dashboard as DashboardData, StepStatus, StudentRow } from './types';
 
@@ -118,7 +119,7 @@ export function Dashboard(props: {
 }
 
 function Cell({ student, step, status }: { student: StudentRow; step: number; status: StepStatus | undefined }) {
-  const { tc } = useClassText();
+  const { tc, lang } = useClassText();
   const state = status?.status ?? 'pending';
   return (
     <td
@@ -129,7 +130,7 @@ function Cell({ student, step, status }: { student: StudentRow; step: number; st
       title={tc('class.cell.title', {
         status: tc(`class.status.${state}`),
         n: status?.attempts ?? 0,
-        why: status?.why ?? '',
+        why: (status && checkWhy(lang, status)) ?? '',
       })}
     >
       <span aria-hidden="true">{MARK[state]}</span>

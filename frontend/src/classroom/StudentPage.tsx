@@ -1,6 +1,7 @@
 import { useEffect, useMemo, useRef, useState } from 'preact/hooks';
 import type { ApiClient } from '../api/client';
 import { useClassText } from './messages';
+import { checkWhy } from '../i18n/serverText';
 import { LabConnection } from '../lab/labConnection';
 import { navigate } from '../router';
 import { DEFAULT_SPEED } from '../timeline/clock';
@@ -125,7 +126,7 @@ export function StudentPage({ api, classId }: { api: ApiClient; classroom: Class
 }
 
 function StudentBar({ me }: { me: Me }) {
-  const { pick, tc } = useClassText();
+  const { pick, tc, lang } = useClassText();
   return (
     <header class="class-bar">
       <div class="class-bar-title">
@@ -138,7 +139,7 @@ function StudentBar({ me }: { me: Me }) {
             class={`class-progress-step class-cell-${s.status}`}
             data-testid={`class-progress-step-${s.step}`}
             data-status={s.status}
-            title={s.why}
+            title={checkWhy(lang, s)}
           >
             {tc('class.progress.step', { n: s.step, status: tc(`class.status.${s.status}`) })}
           </li>

@@ -16,6 +16,8 @@ export interface StepStatus {
   step: number;
   status: StepState;
   why: string;
+  /** `why` in Korean; empty for a verdict stored before the server explained in Korean too. */
+  whyKo?: string;
   passedAt: string | null;
   /** Lines typed while this was the student's current step. */
   attempts: number;

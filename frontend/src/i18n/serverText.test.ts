@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import serverCodes from './server-codes.json';
 import { LANGUAGES, MESSAGES, type MessageKey } from './messages';
-import { causeText, DROP_DETAILS, dropDetailText, SOCKET_CAUSES } from './serverText';
+import { causeText, checkWhy, DROP_DETAILS, dropDetailText, SOCKET_CAUSES } from './serverText';
 
 describe('every code the server can send has a text in every UI language', () => {
   it('each socket cause, with each of its parameters', () => {
@@ -68,5 +68,22 @@ describe('dropDetailText', () => {
     expect(dropDetailText('ko', { detail: 'bad IHL 3', detailCode: 'other', detailParams: {} })).toBe('bad IHL 3');
     expect(dropDetailText('ko', { detail: 'lost on x' })).toBe('lost on x');
     expect(dropDetailText('ko', { detail: null })).toBeNull();
+  });
+});
+
+describe('checkWhy', () => {
+  const verdict = { why: 'not seen: a UDP datagram', whyKo: '보이지 않음: UDP 데이터그램' };
+
+  it("gives the Korean explanation when the UI is in Korean", () => {
+    expect(checkWhy('ko', verdict)).toBe('보이지 않음: UDP 데이터그램');
+  });
+
+  it('gives the English explanation when the UI is in English', () => {
+    expect(checkWhy('en', verdict)).toBe('not seen: a UDP datagram');
+  });
+
+  it('falls back to the English when the server sent no Korean (an older server, a verdict stored before)', () => {
+    expect(checkWhy('ko', { why: 'not seen: a UDP datagram' })).toBe('not seen: a UDP datagram');
+    expect(checkWhy('ko', { why: 'not seen: a UDP datagram', whyKo: '' })).toBe('not seen: a UDP datagram');
   });
 });

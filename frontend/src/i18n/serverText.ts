@@ -97,6 +97,15 @@ export function causeText(lang: Lang, change: { cause: string; code?: string; pa
   return SOCKET_CAUSES[lang][code].replace(/\{(\w+)\}/g, (whole, name: string) => change.params?.[name] ?? whole);
 }
 
+/**
+ * A step check's explanation in `lang`: the server sends it in English (`why`) and in Korean (`whyKo`); the English
+ * when the UI is in English, or when the server sent no Korean (an older server, a verdict stored before).
+ */
+export function checkWhy(lang: Lang, verdict: { why?: string | null; whyKo?: string | null }): string | undefined {
+  if (lang === 'ko' && verdict.whyKo) return verdict.whyKo;
+  return verdict.why ?? undefined;
+}
+
 /** What a drop's detail says, by the server's detail code (docs/protocol.md, `frame-dropped`). */
 export const dropDetailsEn = {
   'lost-on-link': 'lost on {link}',

@@ -59,4 +59,27 @@ describe('lab panel', () => {
     expect(screen.getByTestId('step-check-1').textContent).toBe('Done');
     expect(screen.getByTestId('step-check-1').getAttribute('title')).toBe('srv listens on 8888');
   });
+
+  const LISTENING = {
+    type: 'check',
+    time: 7,
+    step: 0,
+    passed: true,
+    why: "srv's TCP socket 0.0.0.0:8888 went from CLOSED to LISTEN (listen() called) at 0.000007 s",
+    whyKo: '[0.000007초] srv의 TCP 소켓 0.0.0.0:8888이 CLOSED에서 LISTEN으로 바뀜 (listen() 호출)',
+  } as const;
+
+  it("explains a step's verdict in Korean when the UI is in Korean", async () => {
+    const store = show('ko');
+    store.receive([LISTENING]);
+    await screen.findByText('확인 1개 중 1개 통과');
+    expect(screen.getByTestId('step-check-1').getAttribute('title')).toBe(LISTENING.whyKo);
+  });
+
+  it("explains a step's verdict in English when the UI is in English", async () => {
+    const store = show('en');
+    store.receive([LISTENING]);
+    await screen.findByText('1 of 1 checks passed');
+    expect(screen.getByTestId('step-check-1').getAttribute('title')).toBe(LISTENING.why);
+  });
 });

@@ -1,4 +1,5 @@
 import { useI18n } from '../i18n/i18n';
+import { checkWhy } from '../i18n/serverText';
 import { useLabState } from '../store/useStore';
 import { useLab } from './LabContext';
 
@@ -8,7 +9,7 @@ import { useLab } from './LabContext';
  * "not checked yet").
  */
 export function LabPanel() {
-  const { t, pick } = useI18n();
+  const { t, pick, lang } = useI18n();
   const { store } = useLab();
   const lab = useLabState(store, (s) => s.lab);
   const checks = useLabState(store, (s) => s.checks);
@@ -50,7 +51,7 @@ export function LabPanel() {
                       class={`check check-${status}`}
                       data-testid={`step-check-${i + 1}`}
                       data-status={status}
-                      title={result?.why ?? undefined}
+                      title={result ? checkWhy(lang, result) : undefined}
                     >
                       {t(`check.${status}`)}
                     </span>

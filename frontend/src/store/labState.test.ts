@@ -267,9 +267,20 @@ describe('applyBatch: state tables', () => {
     expect(s.terminals.pc1!.epoch).toBe(1);
   });
 
-  it('check messages fill the step verdicts', () => {
+  it('check messages fill the step verdicts, explained in English and Korean', () => {
+    const s = applyBatch(
+      loaded(),
+      [{ type: 'check', time: 7, step: 1, passed: true, why: 'srv listens on 8888', whyKo: 'srv가 8888에서 기다림' }],
+      1100,
+    );
+    expect(s.checks).toEqual({
+      1: { step: 1, passed: true, why: 'srv listens on 8888', whyKo: 'srv가 8888에서 기다림', time: 7 },
+    });
+  });
+
+  it('a check message from a server without Korean keeps the English alone', () => {
     const s = applyBatch(loaded(), [{ type: 'check', time: 7, step: 1, passed: true, why: 'srv listens on 8888' }], 1100);
-    expect(s.checks).toEqual({ 1: { step: 1, passed: true, why: 'srv listens on 8888', time: 7 } });
+    expect(s.checks).toEqual({ 1: { step: 1, passed: true, why: 'srv listens on 8888', whyKo: null, time: 7 } });
   });
 
   it('a lab held to its events per second becomes a notice saying why', () => {

@@ -431,7 +431,7 @@ function applyMessage(d: Draft, m: ServerMessage, now: number): void {
       d.notice('throttled', m.detail);
       return;
     case 'check':
-      d.checks()[m.step] = { step: m.step, passed: m.passed, why: m.why ?? null, time: m.time };
+      d.checks()[m.step] = { step: m.step, passed: m.passed, why: m.why ?? null, whyKo: m.whyKo ?? null, time: m.time };
       if (typeof m.time === 'number') d.mark({ kind: 'check', time: m.time, node: null, what: String(m.step), passed: m.passed });
       return;
   }

@@ -230,6 +230,8 @@ class LabViewBrowserTest {
         assertThat(browser.find("timeline-play-label").getText()).isEqualTo("일시 정지");
         assertThat(browser.find("timeline-step").getText()).isEqualTo("한 단계");
         assertThat(browser.find("step-check-1").getText()).isEqualTo("아직");
+        assertThat(browser.find("step-check-1").getDomAttribute("title"))
+                .isEqualTo("보이지 않음: srv의 포트 8888인 TCP 소켓이 LISTEN 상태가 됨 (상태가 바뀐 해당 소켓 없음)");
         assertThat(browser.find("lab-connection").getText()).isEqualTo("실시간");
         assertThat(browser.find("terminal-none").getText())
                 .isEqualTo("노드를 더블클릭하거나 “터미널 열기”에서 노드를 골라 명령을 입력하세요.");
