@@ -101,15 +101,15 @@ public final class LabDocument {
 
     /**
      * Node keys that can change while a lab runs: addresses and interfaces, routes, name servers and hosts lines,
-     * sysctls, and where the UI draws the node.
+     * services, sysctls, and where the UI draws the node.
      */
     public static final java.util.Set<String> LIVE_NODE_KEYS = java.util.Set.of("ip", "interfaces", "gateway", "routes",
-            "dns", "hosts", "sysctl", "position");
+            "dns", "hosts", "services", "sysctl", "position");
 
     /**
      * Sets keys of a node as a lab file writes them ({@code ip}, {@code interfaces}, {@code gateway}, {@code routes},
-     * {@code dns}, {@code hosts}, {@code sysctl}, {@code position}); a null value removes the key (no gateway, no name
-     * servers, no sysctls of its own). An interface left out of {@code interfaces} is taken off, unless a cable is
+     * {@code dns}, {@code hosts}, {@code services}, {@code sysctl}, {@code position}); a null value removes the key (no
+     * gateway, no name servers, no services, no sysctls of its own). An interface left out of {@code interfaces} is taken off, unless a cable is
      * plugged into it (remove the link first) or a gateway or route still goes through its subnet (the lab file's own
      * rule); the interfaces that stay keep their order, and an address can change but not go away.
      *

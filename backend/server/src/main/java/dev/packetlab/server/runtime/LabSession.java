@@ -1,6 +1,7 @@
 package dev.packetlab.server.runtime;
 
 import dev.packetlab.server.runtime.RunState.Mode;
+import dev.packetlab.stack.app.ServiceCatalog;
 import dev.packetlab.stack.app.Shell;
 import dev.packetlab.stack.lab.Lab;
 import dev.packetlab.stack.lab.LabBuilder;
@@ -12,6 +13,7 @@ import dev.packetlab.stack.lab.NodeSpec;
 import dev.packetlab.stack.lab.ScriptRunner;
 import dev.packetlab.stack.link.NetDevice;
 import dev.packetlab.stack.link.Node;
+import dev.packetlab.stack.net.Host;
 import dev.packetlab.stack.sim.SimTime;
 import dev.packetlab.stack.sim.Simulation;
 import dev.packetlab.stack.trace.Trace;
@@ -436,17 +438,19 @@ public final class LabSession {
 
     /**
      * Changes a running node's addresses, interfaces (new ones added, ones left out of the list taken off), default
-     * gateway, static routes, name servers, hosts lines or sysctls, written as in a lab file
+     * gateway, static routes, name servers, hosts lines, services or sysctls, written as in a lab file
      * ({@code {"ip": "10.0.0.9/24", "gateway": "10.0.0.254"}}, {@code {"dns": ["10.0.0.53"]}},
-     * {@code {"sysctl": {"net.ipv4.ip_default_ttl": 32}}}); {@code null} removes a gateway, the routes, the name
-     * servers, the hosts lines or the node's own sysctls.
+     * {@code {"services": [{"http": {"port": 8080}}]}}, {@code {"sysctl": {"net.ipv4.ip_default_ttl": 32}}});
+     * {@code null} removes a gateway, the routes, the name servers, the hosts lines, the services or the node's own
+     * sysctls. The services written become the node's: one no longer listed is stopped, a new or changed one starts.
      */
     public CompletableFuture<NodeView> setNode(String node, Map<String, Object> set) {
         return call(() -> {
             requireNode(node);
             LabDocument edited = document.withNodeSet(node, set); // validate before anything is logged
-            // sysctl names and ranges are known to the nodes only: build the edited lab aside, as for a new node
-            if (set.containsKey("sysctl")) LabBuilder.build(fileName, edited.lab(), seed, List.of());
+            // sysctl names and ranges, and a service's parameters, are known to the nodes only: build the edited lab
+            // aside, as for a new node, so that a mistake is reported at its path as a lab file's would be
+            if (set.containsKey("sysctl") || set.containsKey("services")) LabBuilder.build(fileName, edited.lab(), seed, List.of());
             record(new LogEntry.SetNode(0, 0, node, LabDocument.copyMap(nullable(set))));
             return live.nodeView(document.lab().node(node));
         });
@@ -1156,7 +1160,9 @@ public final class LabSession {
             case LogEntry.SetNode x -> {
                 NodeSpec before = document.lab().node(x.node());
                 document = document.withNodeSet(x.node(), x.set());
-                live.reconfigure(document.lab(), before, document.lab().node(x.node()));
+                NodeSpec after = document.lab().node(x.node());
+                live.reconfigure(document.lab(), before, after);
+                if (!before.services().equals(after.services())) replaceServices(after);
                 topologyChanged();
             }
             case LogEntry.AddLink a -> {
@@ -1169,6 +1175,19 @@ public final class LabSession {
                 live.removeLink(r.link());
                 topologyChanged();
             }
+        }
+    }
+
+    /**
+     * Makes a node run the services its edited spec lists. The parameters were checked on a scratch build before the
+     * edit was logged; what only the running node can refuse (a port a program typed at its shell already holds) is
+     * printed on its terminal, as a daemon that cannot bind says so and exits.
+     */
+    private void replaceServices(NodeSpec spec) {
+        if (!(live.instance().network().node(spec.id()) instanceof Host host)) return;
+        String path = "nodes[" + document.lab().nodes().indexOf(spec) + "].services";
+        for (String problem : ServiceCatalog.replace(host, spec.services(), path)) {
+            host.network().trace().emit(new TraceEvent.TerminalOutput(live.simulation().now(), host.name(), problem + "\n"));
         }
     }
 

@@ -18,7 +18,7 @@ import tools.jackson.databind.json.JsonMapper;
 /**
  * Topology edits over real HTTP that a running lab now takes for real: an interface taken off (PATCH with the
  * interfaces list without it), name servers and hosts lines changed, and the name of a removed node or cable used
- * again at once; each refusal a problem naming the lab-file field.
+ * again at once; each refusal a problem naming the lab-file field (a service's parameter among them).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class TopologyEditApiTest {
@@ -92,6 +92,19 @@ class TopologyEditApiTest {
                 .containsPattern("dns:\n *- \"192.168.1.20\"").contains("peer: \"192.168.1.20\"");
         assertThat(bad.statusCode()).isEqualTo(400);
         assertThat(fields(json(bad))).containsExactly("nodes[0].dns[0]");
+    }
+
+    @Test
+    void aServiceWithABadPortIsA400NamingTheServicesParameterAndLeavesTheNodeAsItWas() throws Exception {
+        String id = create();
+
+        HttpResponse<String> r = send("PATCH", "/api/instances/" + id + "/nodes/pc2",
+                "{\"services\": [{\"http\": {\"port\": 70000}}]}");
+
+        assertThat(r.statusCode()).isEqualTo(400);
+        assertThat(fields(json(r))).containsExactly("nodes[1].services[0].http.port");
+        assertThat(json(r).get("errors").get(0).get("message").stringValue()).isEqualTo("70000 is outside 1..65535");
+        assertThat(send("GET", "/api/instances/" + id + "/lab-file", null).body()).doesNotContain("services");
     }
 
     @Test

@@ -18,8 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
- * Node edits a running lab takes besides addresses and routes: interfaces added and taken off, name servers, hosts lines
- * and sysctls, and the names of removed nodes, links and interfaces used again at once.
+ * Node edits a running lab takes besides addresses and routes: interfaces added and taken off, name servers, hosts lines,
+ * services and sysctls, and the names of removed nodes, links and interfaces used again at once.
  */
 class LiveNodeEditsTest {
     final AtomicLong wall = new AtomicLong(1_000_000_000L);
@@ -278,6 +278,111 @@ class LiveNodeEditsTest {
         await(s.addLink(Map.of("a", "pc3", "b", "srv:eth1")));
         await(s.execute("pc3", "ping -c 2 web", false, true));
         await(s.execute("pc1", "ping -c 1 10.0.0.2", false, true));
+        String lab = await(s.labFile());
+
+        await(s.evict());
+
+        assertThat(await(s.labFile())).isEqualTo(lab);
+        assertThat(logs.get(1).toString()).isEqualTo(logs.get(0).toString());
+    }
+
+    static Map<String, Object> services(Object... list) {
+        Map<String, Object> m = new HashMap<>();
+        m.put("services", list.length == 0 ? null : List.of(list));
+        return m;
+    }
+
+    @Test
+    void anHttpServiceAddedToARunningNodeAnswersACurlFromAnotherNode() throws Exception {
+        LabSession s = session();
+
+        NodeView srv = await(s.setNode("srv", services(Map.of("http", Map.of("port", 8080)))));
+
+        assertThat(srv.id()).isEqualTo("srv");
+        JobView curl = await(s.execute("pc1", "curl -sI http://10.0.0.2:8080/", false, true));
+        assertThat(curl.output()).startsWith("HTTP/1.1 200 OK\nServer: packetlab-httpd/1.0\n");
+        assertThat(await(s.labFile())).containsPattern("services:\n *- http:\n *port: 8080");
+    }
+
+    @Test
+    void anHttpServiceTakenOutOfTheListStopsListeningAndCurlIsRefused() throws Exception {
+        LabSession s = session();
+        await(s.setNode("srv", services(Map.of("http", Map.of("port", 8080)))));
+        await(s.execute("pc1", "curl -s -o /dev/null http://10.0.0.2:8080/", false, true));
+
+        await(s.setNode("srv", services()));
+
+        JobView curl = await(s.execute("pc1", "curl http://10.0.0.2:8080/", false, true));
+        assertThat(curl.exitCode()).isEqualTo(7);
+        assertThat(curl.output()).matches("curl: \\(7\\) Failed to connect to 10.0.0.2 port 8080 after \\d+ ms: "
+                + "Couldn't connect to server\n");
+        assertThat(await(s.labFile())).doesNotContain("services");
+    }
+
+    @Test
+    void aServiceWhosePortChangesListensOnTheNewPortOnly() throws Exception {
+        LabSession s = session();
+        await(s.setNode("srv", services(Map.of("http", Map.of("port", 8080)))));
+
+        await(s.setNode("srv", services(Map.of("http", Map.of("port", 80)))));
+
+        assertThat(await(s.execute("pc1", "curl -s -o /dev/null http://10.0.0.2/", false, true)).exitCode()).isZero();
+        assertThat(await(s.execute("pc1", "curl -s -o /dev/null http://10.0.0.2:8080/", false, true)).exitCode())
+                .isEqualTo(7);
+    }
+
+    @Test
+    void aDnsServiceAddedToARunningNodeAnswersAndCanBeReplaced() throws Exception {
+        LabSession s = session();
+        await(s.setNode("pc1", Map.of("dns", List.of("10.0.0.2"))));
+        await(s.setNode("srv", services(Map.of("dns", Map.of("zones", Map.of("example.lab",
+                List.of(Map.of("name", "www", "type", "A", "value", "10.0.0.80"))))))));
+        assertThat(await(s.execute("pc1", "nslookup www.example.lab", false, true)).output()).contains("Address: 10.0.0.80");
+
+        await(s.setNode("srv", services(Map.of("dns", Map.of("zones", Map.of("example.lab",
+                List.of(Map.of("name", "www", "type", "A", "value", "10.0.0.81"))))))));
+
+        assertThat(await(s.execute("pc1", "nslookup www.example.lab", false, true)).output()).contains("Address: 10.0.0.81");
+    }
+
+    @Test
+    void aServicePortOutOfRangeIsRefusedNamingTheServicesParameter() throws Exception {
+        LabSession s = session();
+
+        assertThatThrownBy(() -> await(s.setNode("srv", services(Map.of("http", Map.of("port", 70000))))))
+                .cause().isInstanceOf(LabException.class)
+                .hasMessageContaining("nodes[1].services[0].http.port: 70000 is outside 1..65535");
+        assertThat(await(s.record()).log()).isEmpty();
+    }
+
+    @Test
+    void aServiceWhosePortAProgramHoldsSaysSoOnTheNodesTerminal() throws Exception {
+        LabSession s = session();
+        JobView server = await(s.execute("srv", "http-server -q -p 8080", true, false));
+
+        await(s.setNode("srv", services(Map.of("http", Map.of("port", 8080)))));
+
+        assertThat(await(s.job(server.job())).output()).isEqualTo("Serving HTTP on 0.0.0.0 port 8080 "
+                + "(http://0.0.0.0:8080/) ...\nnodes[1].services[0].http.port: 8080: bind: Address already in use\n");
+    }
+
+    @Test
+    void aSwitchTakesNoServices() throws Exception {
+        LabSession s = session();
+
+        assertThatThrownBy(() -> await(s.setNode("sw1", services(Map.of("http", Map.of("port", 80))))))
+                .cause().isInstanceOf(LabException.class).hasMessageContaining("nodes[2].services");
+    }
+
+    @Test
+    void servicesAddedAndRemovedAreReplayedByteForByte() throws Exception {
+        LabSession s = session();
+        await(s.setNode("srv", services(Map.of("http", Map.of("port", 8080)))));
+        await(s.execute("pc1", "curl -s http://10.0.0.2:8080/", false, true));
+        await(s.setNode("srv", services(Map.of("http", Map.of("port", 80)))));
+        await(s.execute("pc1", "curl -s http://10.0.0.2/", false, true));
+        await(s.setNode("srv", services()));
+        await(s.execute("pc1", "curl -s http://10.0.0.2/", false, true));
         String lab = await(s.labFile());
 
         await(s.evict());

@@ -47,6 +47,11 @@ public abstract class Node {
         }
     }
 
+    /** Detaches the service of that type, if {@code service} is the one attached (a stopped daemon's). */
+    public <T> void withdraw(Class<T> type, T service) {
+        services.remove(type, service);
+    }
+
     /** The service of that type attached to this node, or null. */
     public <T> T service(Class<T> type) {
         return type.cast(services.get(type));

@@ -43,7 +43,7 @@ public final class DnsService implements Service {
     public String name() { return "dns"; }
 
     @Override
-    public void start(Host host, Map<String, Object> parameters) {
+    public Running start(Host host, Map<String, Object> parameters) {
         for (String k : parameters.keySet()) {
             if (!KEYS.contains(k)) {
                 throw new IllegalArgumentException(k + ": unknown parameter (known: port, recursive, root, ttl, zone, zones)");
@@ -59,7 +59,7 @@ public final class DnsService implements Service {
         List<Zone> zones = new ArrayList<>();
         if (parameters.get("zones") != null) zones.addAll(zones(parameters.get("zones"), ttl));
         if (parameters.get("zone") != null) zones.add(shorthandZone(parameters.get("zone"), ttl));
-        NameServer.start(host, new NameServer.Config(zones, recursive, roots, port));
+        return NameServer.start(host, new NameServer.Config(zones, recursive, roots, port))::stop;
     }
 
     private static long number(Map<String, Object> p, String key, long fallback, long min, long max) {

@@ -260,10 +260,11 @@ public final class NameServer {
         return best;
     }
 
-    /** Stops serving: both sockets are closed. */
+    /** Stops serving: both sockets are closed and the host can start another name server. */
     public void stop() {
         sockets.close(udpFd);
         sockets.close(tcpFd);
+        host.withdraw(NameServer.class, this);
     }
 
     /** For tests and tools: the records a zone of this server holds. */

@@ -38,7 +38,7 @@ public final class HttpService implements Service {
     public String name() { return "http"; }
 
     @Override
-    public void start(Host host, Map<String, Object> parameters) {
+    public Running start(Host host, Map<String, Object> parameters) {
         for (String key : parameters.keySet()) {
             if (!KEYS.contains(key)) {
                 throw new IllegalArgumentException(key + ": unknown parameter (known: builtins, keepalive, log, pages, port)");
@@ -55,6 +55,7 @@ public final class HttpService implements Service {
                 new HttpServer.Settings(port, keepAlive, HttpServer.Settings.DEFAULT_LINGER), accessLog);
         String problem = server.start();
         if (problem != null) throw new IllegalArgumentException("port: " + port + ": " + problem);
+        return server::stop;
     }
 
     private static Map<String, Site.Page> pages(Object value) {
