@@ -8,7 +8,16 @@ import { useLabState } from '../store/useStore';
 import { setLinkEdit, setNodeEdit } from './edits';
 import { fieldErrors, type FieldErrors } from './fieldErrors';
 import { linkChanges, linkFields, type LinkFields } from './labUnits';
-import { nodeChanges, nodeFields, speaksIp, withInterfaceAdded, withInterfaceRemoved, type NodeFields } from './nodeForm';
+import {
+  newService,
+  nodeChanges,
+  nodeFields,
+  speaksIp,
+  withInterfaceAdded,
+  withInterfaceRemoved,
+  type NodeFields,
+  type ServiceFields,
+} from './nodeForm';
 import { useEditor, type TopologyEditor } from './topologyEditor';
 
 type Outcome = { kind: 'none' } | { kind: 'applying' } | { kind: 'applied' } | { kind: 'failed'; errors: FieldErrors };
@@ -16,7 +25,8 @@ type Outcome = { kind: 'none' } | { kind: 'applying' } | { kind: 'applied' } | {
 /**
  * What is selected, to edit (shown above the side panel's tabs, so that selecting never resizes or covers the
  * canvas under the pointer): a node's interfaces (added and removed) and addresses, gateway, static routes, name
- * servers and hosts lines, or a cable's
+ * servers, hosts lines and services (an http server's port; a dns server's port, recursion, root servers and zones;
+ * added and removed), or a cable's
  * bandwidth, delay, jitter, loss, MTU, queue and whether it is plugged in. Apply sends the changed keys as one
  * topology edit (undoable); the server checks them as the lab file they make, and each error it names is shown
  * under its field.
@@ -117,6 +127,8 @@ function NodeForm({
     setForm((f) => ({ ...f, interfaces: f.interfaces.map((x, j) => (j === i ? { ...x, ip } : x)) }));
   const setRoute = (i: number, key: 'to' | 'via', value: string) =>
     setForm((f) => ({ ...f, routes: f.routes.map((r, j) => (j === i ? { ...r, [key]: value } : r)) }));
+  const setService = (i: number, change: (s: ServiceFields) => ServiceFields) =>
+    setForm((f) => ({ ...f, services: f.services.map((x, j) => (j === i ? change(x) : x)) }));
   const setHost = (i: number, key: 'name' | 'address', value: string) =>
     setForm((f) => ({ ...f, hosts: f.hosts.map((h, j) => (j === i ? { ...h, [key]: value } : h)) }));
 
@@ -324,6 +336,44 @@ function NodeForm({
           + {t('props.host.add')}
         </button>
       </fieldset>
+      <fieldset class="props-routes" data-testid="props-services">
+        <legend>{t('props.services')}</legend>
+        {form.services.length === 0 && <p class="note">{t('props.services.none')}</p>}
+        {form.services.map((svc, i) => (
+          <ServiceBox
+            key={i}
+            index={i}
+            service={svc}
+            error={error(`services.${i}`)}
+            onChange={(change) => setService(i, change)}
+            onRemove={() => setForm((f) => ({ ...f, services: f.services.filter((_, j) => j !== i) }))}
+          />
+        ))}
+        {error('services') && (
+          <p class="props-error" role="alert" data-testid="props-error-services">
+            {error('services')}
+          </p>
+        )}
+        <div class="props-actions">
+          <button
+            type="button"
+            class="tool small"
+            data-testid="props-service-add-http"
+            onClick={() => setForm((f) => ({ ...f, services: [...f.services, newService('http')] }))}
+          >
+            + {t('props.service.addHttp')}
+          </button>
+          <button
+            type="button"
+            class="tool small"
+            data-testid="props-service-add-dns"
+            onClick={() => setForm((f) => ({ ...f, services: [...f.services, newService('dns')] }))}
+          >
+            + {t('props.service.addDns')}
+          </button>
+        </div>
+        <p class="note">{t('props.services.hint')}</p>
+      </fieldset>
       <Status outcome={outcome} />
       <div class="props-actions">
         <button type="submit" class="tool small primary" data-testid="props-apply" disabled={!dirty || busy}>
@@ -344,6 +394,134 @@ function NodeForm({
       </div>
       {actions}
     </form>
+  );
+}
+
+/** One service of a node: its name, the fields a learner changes, and a button that takes it out of the list. */
+function ServiceBox({
+  index,
+  service,
+  error,
+  onChange,
+  onRemove,
+}: {
+  index: number;
+  service: ServiceFields;
+  error: string | undefined;
+  onChange: (change: (s: ServiceFields) => ServiceFields) => void;
+  onRemove: () => void;
+}) {
+  const { t } = useI18n();
+  const id = `props-service-${index}`;
+  const name = service.service === 'other' ? service.name : service.service;
+  return (
+    <div class={error ? 'service-box invalid' : 'service-box'} data-testid={id} data-service={name}>
+      <div class="if-row">
+        <strong>{service.service === 'other' ? name : t(`props.service.${service.service}`)}</strong>
+        <button type="button" class="tool small" aria-label={t('props.service.remove', { name })} title={t('props.service.remove', { name })} data-testid={`${id}-remove`} onClick={onRemove}>
+          ×
+        </button>
+      </div>
+      {service.service !== 'other' && (
+        <label class="props-label">
+          {t('props.service.port')}
+          <input
+            data-testid={`${id}-port`}
+            value={service.port}
+            inputMode="numeric"
+            spellcheck={false}
+            aria-invalid={!!error}
+            onInput={(e) => {
+              const port = e.currentTarget.value;
+              onChange((s) => (s.service === 'other' ? s : { ...s, port }));
+            }}
+          />
+        </label>
+      )}
+      {service.service === 'other' && <p class="note">{t('props.service.kept')}</p>}
+      {service.service === 'dns' && (
+        <>
+          <label class="toggle">
+            <input
+              type="checkbox"
+              data-testid={`${id}-recursive`}
+              checked={service.recursive}
+              onChange={(e) => {
+                const recursive = e.currentTarget.checked;
+                onChange((s) => (s.service === 'dns' ? { ...s, recursive } : s));
+              }}
+            />
+            <span>{t('props.service.recursive')}</span>
+          </label>
+          <label class="props-label">
+            {t('props.service.root')}
+            <input
+              data-testid={`${id}-root`}
+              value={service.root}
+              placeholder="10.0.0.1"
+              spellcheck={false}
+              onInput={(e) => {
+                const root = e.currentTarget.value;
+                onChange((s) => (s.service === 'dns' ? { ...s, root } : s));
+              }}
+            />
+          </label>
+          {service.zones.map((z, k) => (
+            <div key={k} class="zone-box" data-testid={`${id}-zone-${k}`}>
+              <div class="if-row">
+                <input
+                  aria-label={t('props.service.zone')}
+                  placeholder={t('props.service.zone')}
+                  data-testid={`${id}-zone-${k}-origin`}
+                  value={z.origin}
+                  spellcheck={false}
+                  onInput={(e) => {
+                    const origin = e.currentTarget.value;
+                    onChange((s) => (s.service === 'dns' ? { ...s, zones: s.zones.map((x, j) => (j === k ? { ...x, origin } : x)) } : s));
+                  }}
+                />
+                <button
+                  type="button"
+                  class="tool small"
+                  aria-label={t('props.service.zone.remove', { zone: z.origin })}
+                  title={t('props.service.zone.remove', { zone: z.origin })}
+                  data-testid={`${id}-zone-${k}-remove`}
+                  onClick={() => onChange((s) => (s.service === 'dns' ? { ...s, zones: s.zones.filter((_, j) => j !== k) } : s))}
+                >
+                  ×
+                </button>
+              </div>
+              <textarea
+                aria-label={t('props.service.records')}
+                data-testid={`${id}-zone-${k}-records`}
+                rows={3}
+                value={z.records}
+                placeholder={'www A 10.0.0.80\n@ MX 10 mail'}
+                spellcheck={false}
+                onInput={(e) => {
+                  const records = e.currentTarget.value;
+                  onChange((s) => (s.service === 'dns' ? { ...s, zones: s.zones.map((x, j) => (j === k ? { ...x, records } : x)) } : s));
+                }}
+              />
+            </div>
+          ))}
+          <button
+            type="button"
+            class="tool small"
+            data-testid={`${id}-zone-add`}
+            onClick={() => onChange((s) => (s.service === 'dns' ? { ...s, zones: [...s.zones, { origin: '', records: '' }] } : s))}
+          >
+            + {t('props.service.zone.add')}
+          </button>
+          <p class="note">{t('props.service.records.hint')}</p>
+        </>
+      )}
+      {error && (
+        <p class="props-error" role="alert" data-testid={`props-error-services.${index}`}>
+          {error}
+        </p>
+      )}
+    </div>
   );
 }
 

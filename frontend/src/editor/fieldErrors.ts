@@ -9,7 +9,7 @@ export interface FieldErrors {
 /**
  * Where an edit's errors go. The server names the place in the lab file the edit makes (`nodes[3].ip`,
  * `links[0].delay`, `nodes[3].routes[0].via`, `nodes[1].interfaces[2].ip`); the panel's fields are named after
- * the key inside one node or link: `ip`, `delay`, `routes.0` (a route's row), `interfaces.2.ip`.
+ * the key inside one node or link: `ip`, `delay`, `routes.0` (a route's row), `interfaces.2.ip`, `services.0` (a service's box).
  */
 export function fieldErrors(error: unknown): FieldErrors {
   const fields: Record<string, string> = {};
@@ -34,6 +34,8 @@ export function panelField(path: string): string | null {
   const rest = m[1]!;
   const route = /^routes\[(\d+)\]/.exec(rest);
   if (route) return `routes.${route[1]}`;
+  const service = /^services\[(\d+)\]/.exec(rest);
+  if (service) return `services.${service[1]}`;
   const iface = /^interfaces\[(\d+)\]\.(\w+)/.exec(rest);
   if (iface) return `interfaces.${iface[1]}.${iface[2]}`;
   return rest.replace(/\[\d+\].*$/, '').replace(/\..*$/, '');

@@ -11,6 +11,27 @@ export interface NodeFields {
   dns: string;
   /** The node's own `/etc/hosts` lines (the lab file's `hosts:`), in the order shown. */
   hosts: { name: string; address: string }[];
+  /** The programs the lab file starts on the node (its `services:`), in the order written. */
+  services: ServiceFields[];
+}
+
+/**
+ * One entry of a node's `services:` as the panel edits it: an `http` server's port, a `dns` server's port, recursion,
+ * root servers and zones. What the panel has no field for (an http service's pages, a dns zone written in the short
+ * form) is kept in `rest` and written back unchanged; a service the panel does not know is kept whole.
+ */
+export type ServiceFields =
+  | { service: 'http'; port: string; rest: Record<string, unknown> }
+  | { service: 'dns'; port: string; recursive: boolean; root: string; zones: ZoneFields[]; rest: Record<string, unknown> }
+  | { service: 'other'; name: string; written: unknown };
+
+/**
+ * A zone of a dns service: its origin and its records, one a line as a zone file writes them without the class:
+ * `www A 10.0.1.80`, `www 300 A 10.0.1.80` (with a TTL), `@ MX 10 mail`.
+ */
+export interface ZoneFields {
+  origin: string;
+  records: string;
 }
 
 /** Whether a kind has addresses at all (switches and hubs forward by MAC address). */
@@ -46,7 +67,93 @@ export function nodeFields(node: NodeView, spec: Record<string, unknown> | undef
         .map((r) => ({ to: r.destination, via: r.via! })),
     dns: dns.join(', '),
     hosts,
+    services: Array.isArray(spec?.services) ? spec.services.map(serviceFields) : [],
   };
+}
+
+/** A new service's fields: a web server on port 80, or a DNS server with one empty zone. */
+export function newService(service: 'http' | 'dns'): ServiceFields {
+  if (service === 'http') return { service, port: '80', rest: {} };
+  return { service, port: '53', recursive: false, root: '', zones: [{ origin: 'example.lab', records: '' }], rest: {} };
+}
+
+function serviceFields(entry: unknown): ServiceFields {
+  const [name, value] = entry && typeof entry === 'object' ? (Object.entries(entry)[0] ?? ['', undefined]) : ['', undefined];
+  const params = value && typeof value === 'object' && !Array.isArray(value) ? { ...(value as Record<string, unknown>) } : null;
+  if (name === 'http' && (params || value == null)) {
+    const rest = params ?? {};
+    const port = rest.port === undefined ? '80' : String(rest.port);
+    delete rest.port;
+    return { service: 'http', port, rest };
+  }
+  if (name === 'dns' && (params || value == null)) {
+    const rest = params ?? {};
+    const zones =
+      rest.zones && typeof rest.zones === 'object' && !Array.isArray(rest.zones)
+        ? Object.entries(rest.zones as Record<string, unknown>).map(([origin, records]) => ({ origin, records: recordLines(records) }))
+        : null;
+    const field: ServiceFields = {
+      service: 'dns',
+      port: rest.port === undefined ? '53' : String(rest.port),
+      recursive: rest.recursive === true,
+      root: rest.root === undefined || rest.root === null ? '' : Array.isArray(rest.root) ? rest.root.map(String).join(', ') : String(rest.root),
+      zones: zones ?? [],
+      rest,
+    };
+    delete rest.port;
+    delete rest.recursive;
+    delete rest.root;
+    if (zones) delete rest.zones;
+    return field;
+  }
+  return { service: 'other', name, written: entry };
+}
+
+function recordLines(records: unknown): string {
+  if (!Array.isArray(records)) return '';
+  return records
+    .map((r) => {
+      const m = r && typeof r === 'object' ? (r as Record<string, unknown>) : {};
+      const value = Array.isArray(m.value) ? m.value.map(String).join(' ') : String(m.value ?? '');
+      return [m.name ?? '@', m.ttl, m.type ?? '', value].filter((x) => x !== undefined && x !== '').join(' ');
+    })
+    .join('\n');
+}
+
+/** `www 300 A 10.0.1.80` → `{name: www, ttl: 300, type: A, value: 10.0.1.80}`; the value is the rest of the line. */
+function recordEntries(lines: string): Record<string, unknown>[] {
+  return lines
+    .split('\n')
+    .map((line) => line.trim().split(/\s+/).filter(Boolean))
+    .filter((words) => words.length > 0)
+    .map((words) => {
+      const [name, ...more] = words;
+      const ttl = more.length > 2 && /^\d+$/.test(more[0]!) ? Number(more.shift()) : undefined;
+      const [type, ...value] = more;
+      const record: Record<string, unknown> = { name };
+      if (ttl !== undefined) record.ttl = ttl;
+      record.type = type ?? '';
+      record.value = value.join(' ');
+      return record;
+    });
+}
+
+/** A port as typed: a whole number goes as a number, anything else as typed, for the server to name the mistake. */
+function portValue(port: string): unknown {
+  const p = port.trim();
+  return /^\d+$/.test(p) ? Number(p) : p;
+}
+
+/** The lab file's entry for a service in the form. */
+export function serviceEntry(f: ServiceFields): unknown {
+  if (f.service === 'other') return f.written;
+  if (f.service === 'http') return { http: { port: portValue(f.port), ...f.rest } };
+  const dns: Record<string, unknown> = { port: portValue(f.port) };
+  if (f.recursive) dns.recursive = true;
+  const root = f.root.split(/[\s,]+/).filter(Boolean);
+  if (root.length) dns.root = root;
+  if (f.zones.length) dns.zones = Object.fromEntries(f.zones.map((z) => [z.origin.trim(), recordEntries(z.records)]));
+  return { dns: { ...dns, ...f.rest } };
 }
 
 /** The first `ethN` (N from 0) that none of `interfaces` has. */
@@ -85,6 +192,10 @@ function dnsValue(f: NodeFields): unknown {
   return servers.length ? servers : null;
 }
 
+function servicesValue(f: NodeFields): unknown {
+  return f.services.length ? f.services.map(serviceEntry) : null;
+}
+
 function hostsValue(f: NodeFields): unknown {
   const rows = f.hosts.map((h) => ({ name: h.name.trim(), address: h.address.trim() })).filter((h) => h.name || h.address);
   return rows.length ? Object.fromEntries(rows.map((h) => [h.name, h.address])) : null;
@@ -92,7 +203,8 @@ function hostsValue(f: NodeFields): unknown {
 
 /**
  * The PATCH that turns `before` into `after` (only the keys that changed, `null` removing a gateway, the routes, the
- * name servers or the hosts lines), and the one that turns it back, for undo. A node going from `ip:` to
+ * name servers, the hosts lines or the services; a changed service sends the whole list, which the running node
+ * then runs), and the one that turns it back, for undo. A node going from `ip:` to
  * `interfaces:` sends its interfaces (the server drops the shorthand), and its undo sends the `ip:` back with
  * `interfaces: null`.
  */
@@ -124,6 +236,10 @@ export function nodeChanges(before: NodeFields, after: NodeFields): { set: Recor
   if (differ(hostsValue(before), hostsValue(after))) {
     set.hosts = hostsValue(after);
     undo.hosts = hostsValue(before);
+  }
+  if (differ(servicesValue(before), servicesValue(after))) {
+    set.services = servicesValue(after);
+    undo.services = servicesValue(before);
   }
   return { set, undo };
 }

@@ -16,8 +16,8 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 
 /**
  * The topology editor in a real browser against the real server: a network built from an empty lab with the mouse
- * (palette, cable tool), changed in the properties panel (the server's errors next to their fields), undone and
- * redone, and used (a ping across it).
+ * (palette, cable tool), changed in the properties panel (the server's errors next to their fields, a web server
+ * added), undone and redone, and used (a ping and a curl across it).
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 class TopologyEditorBrowserTest {
@@ -61,6 +61,15 @@ class TopologyEditorBrowserTest {
     private static boolean fieldReads(HeadlessChromium browser, String testId, String value) {
         try {
             return value.equals(browser.driver().findElement(HeadlessChromium.byTestId(testId)).getDomProperty("value"));
+        } catch (StaleElementReferenceException | NoSuchElementException e) {
+            return false;
+        }
+    }
+
+    /** Whether the panel's Apply button is disabled now (the form holds what the node has); a redrawn one reads as not yet. */
+    private static boolean nothingToApply(HeadlessChromium browser) {
+        try {
+            return !browser.driver().findElement(HeadlessChromium.byTestId("props-apply")).isEnabled();
         } catch (StaleElementReferenceException | NoSuchElementException e) {
             return false;
         }
@@ -219,6 +228,28 @@ class TopologyEditorBrowserTest {
         browser.click("props-if-eth1-remove");
         browser.click("props-apply");
         browser.waitUntil("pc2 to have eth0 alone", 15, d -> !browser.present("props-if-eth1") && fieldReads(browser, "props-if-eth0", "10.0.0.2/24"));
+    }
+
+    @Test
+    void anHttpServiceAddedInThePanelAnswersACurlFromAnotherNode() {
+        HeadlessChromium browser = session.browser();
+        openEmptyLab(browser);
+        buildTwoHosts(browser);
+        new Actions(browser.driver()).click(browser.find("topology-node-pc2")).perform();
+
+        browser.click("props-service-add-http");
+        browser.find("props-service-0-port").clear();
+        browser.find("props-service-0-port").sendKeys("8080");
+        browser.click("props-apply");
+        // the panel is drawn anew from the lab file the edit made: the service is listed and nothing is left to apply
+        browser.waitUntil("pc2 to list its web server", 15, d -> fieldReads(browser, "props-service-0-port", "8080")
+                && nothingToApply(browser));
+        assertThat(browser.find("props-service-0").getDomAttribute("data-service")).isEqualTo("http");
+
+        new Actions(browser.driver()).doubleClick(browser.find("topology-node-pc1")).perform();
+        // the server's /status/200 answers 200 with a body naming it, short enough to stay on the terminal's screen
+        browser.typeAt("terminal-screen-pc1", "curl -s http://10.0.0.2:8080/status/200", Keys.ENTER);
+        browser.waitForTextContaining("terminal-screen-pc1", "<center><h1>200 OK</h1></center>");
     }
 
     @Test
