@@ -88,8 +88,8 @@ export function removeLinkEdit(link: LinkView): Edit {
 }
 
 /**
- * Node keys changed (addresses and interfaces, gateway, routes, name servers, hosts lines); `before` holds the same
- * keys as they were (null: absent).
+ * Node keys changed (addresses and interfaces, gateway, routes, name servers, hosts lines, services); `before` holds
+ * the same keys as they were (null: absent), so undoing a service added stops it and undoing one removed starts it.
  */
 export function setNodeEdit(node: string, before: Record<string, unknown>, after: Record<string, unknown>): Edit {
   return {
