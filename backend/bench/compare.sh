@@ -12,6 +12,10 @@
 # with one (JDK 25: -XX:AOTCacheOutput / -XX:AOTCache, JEPs 483, 514, 515). That JVM still runs its case from the start,
 # class initialisation, interpreter and JIT compilation included; it finds the classes loaded and linked and the
 # training's method profiles, so it compiles the hot paths sooner.
+# When the runner's native executable exists (GraalVM Native Image, built by backend/bench/native/build.sh, which is
+# not part of the build: it takes minutes) it also runs each case in it ("native": compiled ahead of time, no JVM
+# start-up, no interpreter, no JIT) and checks that its simulated outcome is the JVM's exactly (same events, same
+# simulated time); without it the column is skipped with the reason printed.
 #
 #   backend/bench/compare.sh [--install]      (--install: apt-get install libns3-dev g++ make first)
 #
@@ -26,6 +30,8 @@
 #   JAVA_OPTS=-Xmx1g         options of PacketLab's JVM
 #   WARMUP=3                 seconds of runs before the measured one in the warm column (0: no warm column)
 #   AOT=1                    the "cold, AOT cache" column (0: none)
+#   NATIVE=backend/bench/$BUILD_DIR/native/packetlab-bench   the native runner ("": no native column)
+#   NATIVE_OPTS=-Xmx1g       options of the native runner (its heap limit, as JAVA_OPTS gives the JVM's)
 #   OUT=<a new temporary dir> where every run's RESULT line is kept (raw.tsv)
 #   BASELINE=../shared/ns3-baseline (from the project root)
 set -euo pipefail
@@ -46,6 +52,8 @@ BUILD_DIR=${BUILD_DIR:-target}
 JAVA_OPTS=${JAVA_OPTS:--Xmx1g}
 WARMUP=${WARMUP:-3}
 AOT=${AOT:-1}
+NATIVE=${NATIVE-"$ROOT/backend/bench/$BUILD_DIR/native/packetlab-bench"}
+NATIVE_OPTS=${NATIVE_OPTS:--Xmx1g}
 OUT=${OUT:-$(mktemp -d /tmp/packetlab-compare.XXXXXX)}
 mkdir -p "$OUT"
 
@@ -75,6 +83,13 @@ if [[ $AOT != 0 ]]; then
   AOT_OPTS="-XX:AOTCache=$OUT/packetlab.aot"
 fi
 
+if [[ -z "$NATIVE" ]]; then
+  echo "compare: native column skipped: NATIVE is empty" >&2
+elif [[ ! -x "$NATIVE" ]]; then
+  echo "compare: native column skipped: no native runner at $NATIVE (backend/bench/native/build.sh builds it, in minutes)" >&2
+  NATIVE=""
+fi
+
 field() { tr ' ' '\n' | sed -n "s/^$1=//p" | head -1; }
 median() { sort -g | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
 within5() { awk -v a="$1" -v b="$2" 'BEGIN { if (a == "" || b == "" || a == 0) { print 0; exit } d = (a > b ? a - b : b - a) / a; print (d <= 0.05) ? 1 : 0 }'; }
@@ -86,7 +101,7 @@ rows=()
 # run_case NAME "NS3 ARGS" "PACKETLAB ARGS": RUNS alternating runs, then one row of the table
 run_case() {
   local name=$1 ns3_args=$2 pl_args=$3 r ns3="" pl="" warm="" rc
-  local ns3_walls=() pl_walls=() pl_cpus=() warm_walls=() aot_walls=() aot_cpus=() aot=""
+  local ns3_walls=() pl_walls=() pl_cpus=() warm_walls=() aot_walls=() aot_cpus=() aot="" native_walls=() native_cpus=() native=""
   for ((r = 1; r <= RUNS; r++)); do
     echo "== $name run $r/$RUNS (load $(cut -d' ' -f1 /proc/loadavg))" >&2
     rc=0; ns3=$(eval "$WORK/build/$ns3_args" | grep '^RESULT') || rc=$?
@@ -105,6 +120,13 @@ run_case() {
       aot_walls+=("$(echo "$aot" | field wall_s)")
       aot_cpus+=("$(echo "$aot" | field cpu_s)")
     fi
+    if [[ -n "$NATIVE" ]]; then
+      rc=0; native=$("$NATIVE" $NATIVE_OPTS $pl_args | grep '^RESULT') || rc=$?
+      printf '%s\tPacketLab-native\t%s\t%s\n' "$name" "$r" "$native" >>"$OUT/raw.tsv"
+      [[ $rc == 0 ]] || pl="$pl FAILED"
+      native_walls+=("$(echo "$native" | field wall_s)")
+      native_cpus+=("$(echo "$native" | field cpu_s)")
+    fi
     if [[ $WARMUP != 0 ]]; then
       rc=0; warm=$("$JAVA_HOME/bin/java" $JAVA_OPTS -cp "$CP" dev.packetlab.bench.Workloads $pl_args warmup="$WARMUP" | grep '^RESULT') || rc=$?
       printf '%s\tPacketLab-warm\t%s\t%s\n' "$name" "$r" "$warm" >>"$OUT/raw.tsv"
@@ -113,6 +135,7 @@ run_case() {
     fi
   done
   local ns3_wall pl_wall pl_cpu ratio warm_wall="-" warm_ratio="-" aot_wall="-" aot_cpu="-" aot_ratio="-" ns3_sim pl_sim agrees="yes" outcome
+  local native_wall="-" native_cpu="-" native_ratio="-"
   ns3_wall=$(printf '%s\n' "${ns3_walls[@]}" | median)
   pl_wall=$(printf '%s\n' "${pl_walls[@]}" | median)
   pl_cpu=$(printf '%s\n' "${pl_cpus[@]}" | median)
@@ -121,6 +144,11 @@ run_case() {
     aot_wall=$(printf '%s\n' "${aot_walls[@]}" | median)
     aot_cpu=$(printf '%s\n' "${aot_cpus[@]}" | median)
     aot_ratio=$(awk -v a="$aot_wall" -v b="$ns3_wall" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
+  fi
+  if [[ -n "$NATIVE" ]]; then
+    native_wall=$(printf '%s\n' "${native_walls[@]}" | median)
+    native_cpu=$(printf '%s\n' "${native_cpus[@]}" | median)
+    native_ratio=$(awk -v a="$native_wall" -v b="$ns3_wall" 'BEGIN { printf "%.3f", (b > 0 ? a / b : 0) }')
   fi
   if [[ $WARMUP != 0 ]]; then
     warm_wall=$(printf '%s\n' "${warm_walls[@]}" | median)
@@ -150,12 +178,16 @@ run_case() {
       [[ "$ns3_rx" == "$pl_rx" && -n "$pl_rx" ]] || agrees="NO"
       outcome="echo replies $ns3_rx / $pl_rx" ;;
   esac
+  # the native runner is the same program: its simulation must be the JVM's to the event
+  if [[ -n "$NATIVE" && "$(echo "$native" | field sim_s) $(echo "$native" | field events)" != "$pl_sim $(echo "$pl" | field events)" ]]; then
+    agrees="NO (native: sim $(echo "$native" | field sim_s) s, $(echo "$native" | field events) events)"
+  fi
   if [[ "$ns3 $pl" == *FAILED* ]]; then
     agrees="NO (did not complete)"
     failures=$((failures + 1))
   fi
-  rows+=("$(printf '| %s | %s | %s (%s) | %s | %s (%s) | %s | %s | %s | %s / %s | %s / %s | %s | %s |' "$name" "$ns3_wall" "$pl_wall" "$pl_cpu" "$ratio" \
-    "$aot_wall" "$aot_cpu" "$aot_ratio" "$warm_wall" "$warm_ratio" "$ns3_sim" "$pl_sim" "$(echo "$ns3" | field events)" "$(echo "$pl" | field events)" \
+  rows+=("$(printf '| %s | %s | %s (%s) | %s | %s (%s) | %s | %s (%s) | %s | %s | %s | %s / %s | %s / %s | %s | %s |' "$name" "$ns3_wall" "$pl_wall" "$pl_cpu" "$ratio" \
+    "$aot_wall" "$aot_cpu" "$aot_ratio" "$native_wall" "$native_cpu" "$native_ratio" "$warm_wall" "$warm_ratio" "$ns3_sim" "$pl_sim" "$(echo "$ns3" | field events)" "$(echo "$pl" | field events)" \
     "$agrees" "$outcome")")
 }
 
@@ -175,12 +207,13 @@ for w in $ONLY; do
   esac
 done
 
-printf '| case | ns-3 wall s | PacketLab wall s, cold (CPU s) | ratio, cold | PacketLab wall s, cold, AOT cache (CPU s) | ratio, AOT | PacketLab wall s, warm | ratio, warm | sim s ns-3 / PacketLab | events ns-3 / PacketLab | outcome agrees | outcome ns-3 / PacketLab |\n'
-printf '|---|---|---|---|---|---|---|---|---|---|---|---|\n'
+printf '| case | ns-3 wall s | PacketLab wall s, cold (CPU s) | ratio, cold | PacketLab wall s, cold, AOT cache (CPU s) | ratio, AOT | PacketLab wall s, native (CPU s) | ratio, native | PacketLab wall s, warm | ratio, warm | sim s ns-3 / PacketLab | events ns-3 / PacketLab | outcome agrees | outcome ns-3 / PacketLab |\n'
+printf '|---|---|---|---|---|---|---|---|---|---|---|---|---|---|\n'
 printf '%s\n' "${rows[@]}"
 echo
 echo "Walls are medians of $RUNS runs. ns-3: Simulator::Run() only. PacketLab: building the topology and running it ($JAVA_OPTS);"
 echo "cold: in a fresh JVM; AOT cache: in a fresh JVM started with $([[ $AOT != 0 ]] && echo "the AOT cache of Workloads TRAIN" || echo "none (AOT=0)");"
+echo "native: the runner compiled ahead of time by GraalVM Native Image ($([[ -n "$NATIVE" ]] && echo "$NATIVE $NATIVE_OPTS" || echo "skipped: no native runner"));"
 echo "warm: after ${WARMUP} s of runs of the same case in the same JVM. Ratio: PacketLab / ns-3."
 echo "CPU s: PacketLab's process CPU time over the same span, JIT and GC threads included (ns-3 runs on one thread)."
 echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(uname -r), $("$JAVA_HOME/bin/java" -version 2>&1 | head -1), commit $(git -C "$ROOT" rev-parse --short HEAD 2>/dev/null || echo '?')"
