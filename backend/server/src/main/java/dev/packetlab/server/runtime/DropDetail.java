@@ -1,11 +1,7 @@
 package dev.packetlab.server.runtime;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * A drop's detail (the stack's English words after the reason: {@code "lost on pc1:eth0-sw1:p1"},
@@ -20,82 +16,55 @@ import java.util.regex.Pattern;
 public record DropDetail(String code, Map<String, String> params) {
 
     /** The code of a detail this table does not know. */
-    public static final String OTHER = "other";
+    public static final String OTHER = TextCodes.OTHER;
 
-    private record Form(String code, Pattern pattern, List<String> names) {}
-
-    private static final List<Form> FORMS = new ArrayList<>();
-
-    /** A text with {@code {name}} parts, each standing for text without spaces. */
-    private static void form(String code, String text) {
-        List<String> names = new ArrayList<>();
-        StringBuilder regex = new StringBuilder();
-        Matcher m = Pattern.compile("\\{(\\w+)}").matcher(text);
-        int at = 0;
-        while (m.find()) {
-            regex.append(Pattern.quote(text.substring(at, m.start()))).append("(\\S+?)");
-            names.add(m.group(1));
-            at = m.end();
-        }
-        regex.append(Pattern.quote(text.substring(at)));
-        FORMS.add(new Form(code, Pattern.compile(regex.toString()), List.copyOf(names)));
-    }
+    private static final TextCodes TABLE = new TextCodes();
 
     static {
         // link and interface (link.Link, link.NetDevice)
-        form("lost-on-link", "lost on {link}");
-        form("queued-cable-removed", "queued when the cable was removed");
-        form("queued-interface-down", "queued when the interface went down");
-        form("larger-than-link-mtu", "{size} bytes > MTU {mtu}");
-        form("device-queue-full", "queue of {limit} frames is full");
+        TABLE.form("lost-on-link", "lost on {link}");
+        TABLE.form("queued-cable-removed", "queued when the cable was removed");
+        TABLE.form("queued-interface-down", "queued when the interface went down");
+        TABLE.form("larger-than-link-mtu", "{size} bytes > MTU {mtu}");
+        TABLE.form("device-queue-full", "queue of {limit} frames is full");
         // IPv4, ARP, ICMP (net.Host, net.ArpCache, net.Icmp, net.Reassembly)
-        form("short-frame", "shorter than an Ethernet header");
-        form("unknown-ethertype", "EtherType {type} is not spoken here");
-        form("not-forwarding", "IP packet for {address} and net.ipv4.ip_forward is 0");
-        form("no-ip-protocol", "no layer for IP protocol {protocol}");
-        form("ttl-expired-at", "TTL {ttl} at {node}");
-        form("no-route-to", "no route to {address}");
-        form("no-route-back-to", "no route back to {address}");
-        form("larger-than-route-mtu", "{size} bytes > MTU {mtu} of {interface}");
-        form("arp-queue-full", "ARP queue for {address} is full");
-        form("no-arp-reply-from", "no reply from {address} after {count} ARP requests");
-        form("fragment-out-of-range", "fragment at offset {offset} with {length} bytes of data cannot be part of a datagram");
-        form("reassembly-incomplete", "datagram {id} incomplete after {seconds} s");
+        TABLE.form("short-frame", "shorter than an Ethernet header");
+        TABLE.form("unknown-ethertype", "EtherType {type} is not spoken here");
+        TABLE.form("not-forwarding", "IP packet for {address} and net.ipv4.ip_forward is 0");
+        TABLE.form("no-ip-protocol", "no layer for IP protocol {protocol}");
+        TABLE.form("ttl-expired-at", "TTL {ttl} at {node}");
+        TABLE.form("no-route-to", "no route to {address}");
+        TABLE.form("no-route-back-to", "no route back to {address}");
+        TABLE.form("larger-than-route-mtu", "{size} bytes > MTU {mtu} of {interface}");
+        TABLE.form("arp-queue-full", "ARP queue for {address} is full");
+        TABLE.form("no-arp-reply-from", "no reply from {address} after {count} ARP requests");
+        TABLE.form("fragment-out-of-range", "fragment at offset {offset} with {length} bytes of data cannot be part of a datagram");
+        TABLE.form("reassembly-incomplete", "datagram {id} incomplete after {seconds} s");
         // UDP and TCP (udp.Udp, tcp.Tcp, tcp.TcpConnection)
-        form("udp-port-closed", "no socket on UDP port {port}");
-        form("udp-receive-buffer-full", "receive buffer of UDP port {port} is full");
-        form("tcp-port-closed", "no socket on TCP port {port}: answered with RST");
-        form("tcp-rst-no-connection", "RST for TCP port {port}, where no connection exists");
-        form("malformed-tcp-options", "malformed TCP options");
-        form("listen-backlog-full", "backlog of {backlog} on TCP port {port} is full");
-        form("zero-receive-window", "zero receive window: {bytes} bytes not taken");
-        form("sequence-outside-window", "sequence {seq} outside the window {from}..{to}: acknowledged and discarded");
-        form("data-after-fin", "data after the peer's FIN");
-        form("beyond-receive-window", "{bytes} bytes beyond the receive window");
+        TABLE.form("udp-port-closed", "no socket on UDP port {port}");
+        TABLE.form("udp-receive-buffer-full", "receive buffer of UDP port {port} is full");
+        TABLE.form("tcp-port-closed", "no socket on TCP port {port}: answered with RST");
+        TABLE.form("tcp-rst-no-connection", "RST for TCP port {port}, where no connection exists");
+        TABLE.form("malformed-tcp-options", "malformed TCP options");
+        TABLE.form("listen-backlog-full", "backlog of {backlog} on TCP port {port} is full");
+        TABLE.form("zero-receive-window", "zero receive window: {bytes} bytes not taken");
+        TABLE.form("sequence-outside-window", "sequence {seq} outside the window {from}..{to}: acknowledged and discarded");
+        TABLE.form("data-after-fin", "data after the peer's FIN");
+        TABLE.form("beyond-receive-window", "{bytes} bytes beyond the receive window");
     }
 
     /** The code and parameters of a detail as the stack words it; {@link #OTHER} for one it does not know. */
     public static DropDetail of(String detail) {
-        if (detail == null) return new DropDetail(OTHER, Map.of());
-        for (Form f : FORMS) {
-            Matcher m = f.pattern().matcher(detail);
-            if (!m.matches()) continue;
-            Map<String, String> params = new LinkedHashMap<>();
-            for (int i = 0; i < f.names().size(); i++) params.put(f.names().get(i), m.group(i + 1));
-            return new DropDetail(f.code(), params);
-        }
-        return new DropDetail(OTHER, Map.of());
+        TextCodes.Match m = TABLE.match(detail);
+        return new DropDetail(m.code(), m.params());
     }
 
     /** Every code and its parameter names, {@link #OTHER} last. */
     public static Map<String, List<String>> parameters() {
-        Map<String, List<String>> result = new LinkedHashMap<>();
-        for (Form f : FORMS) result.put(f.code(), f.names());
-        result.put(OTHER, List.of());
-        return result;
+        return TABLE.parameters();
     }
 
     public static List<String> codes() {
-        return List.copyOf(parameters().keySet());
+        return TABLE.codes();
     }
 }

@@ -1,11 +1,7 @@
 package dev.packetlab.server.runtime;
 
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
 /**
  * Why a socket changed state, as a stable code with its parameters beside the stack's English text, so that a client
@@ -21,93 +17,60 @@ import java.util.regex.Pattern;
 public record SocketCause(String code, Map<String, String> params) {
 
     /** The code of a cause this table does not know. */
-    public static final String OTHER = "other";
+    public static final String OTHER = TextCodes.OTHER;
 
-    private record Form(String code, Pattern pattern, List<String> names) {}
-
-    private static final List<Form> FORMS = new ArrayList<>();
-
-    private static void exact(String code, String text) {
-        FORMS.add(new Form(code, Pattern.compile(Pattern.quote(text)), List.of()));
-    }
-
-    /** A text with {@code {name}} parts standing for one word each. */
-    private static void form(String code, String text) {
-        List<String> names = new ArrayList<>();
-        StringBuilder regex = new StringBuilder();
-        Matcher m = Pattern.compile("\\{(\\w+)}").matcher(text);
-        int at = 0;
-        while (m.find()) {
-            regex.append(Pattern.quote(text.substring(at, m.start()))).append("(\\S+?)");
-            names.add(m.group(1));
-            at = m.end();
-        }
-        regex.append(Pattern.quote(text.substring(at)));
-        FORMS.add(new Form(code, Pattern.compile(regex.toString()), List.copyOf(names)));
-    }
+    private static final TextCodes TABLE = new TextCodes();
 
     static {
         // RFC 9293's calls and segments, as TcpConnection words them
-        exact("listen-called", "listen() called");
-        exact("connect-called", "connect() called");
-        exact("bind-called", "bind() called");
-        exact("bound-ephemeral", "bound to an ephemeral port");
-        exact("close-called", "close() called");
-        exact("close-in-close-wait", "close() called in CLOSE_WAIT");
-        exact("close-or-shutdown", "close() or shutdown() called");
-        exact("shutdown-before-connected", "shutdown() before the connection was made");
-        exact("close-unread-data-rst", "close() with unread data: RST sent");
-        exact("aborted", "aborted");
-        exact("syn-received", "SYN received");
-        exact("syn-ack-received", "SYN+ACK received");
-        exact("simultaneous-open", "SYN received in SYN_SENT (simultaneous open)");
-        exact("ack-of-syn-ack", "ACK of SYN+ACK received");
-        exact("listener-closed-rst", "its listener was closed: RST sent");
-        exact("data-after-close-rst", "data arrived after close(): RST sent");
-        exact("ack-of-fin", "ACK of FIN received");
-        exact("ack-of-fin-in-closing", "ACK of FIN received in CLOSING");
-        exact("fin-received", "FIN received");
-        exact("fin-and-ack-in-fin-wait-1", "FIN received in FIN_WAIT1, our FIN acknowledged");
-        exact("simultaneous-close", "FIN received in FIN_WAIT1 (simultaneous close)");
-        exact("time-wait-ended", "2·MSL elapsed");
-        exact("fin-timeout", "no FIN from the peer within net.ipv4.tcp_fin_timeout");
-        exact("connection-refused", "RST received in SYN_SENT: connection refused");
-        exact("rst-half-open", "RST received in SYN_RECV: the half-open connection is dropped");
-        exact("rst-in-syn-recv", "RST received in SYN_RECV");
-        exact("rst-received", "RST received");
-        form("rst-received-in", "RST received in {state}");
-        exact("no-ack-for-syn-ack", "no ACK for the SYN+ACK");
-        form("syn-retries-exhausted", "no answer to {count} SYNs");
-        form("retransmissions-exhausted", "no ACK after {count} retransmissions");
-        exact("window-probes-unanswered", "window probes unanswered");
-        form("icmp-unreachable-in-syn-sent", "ICMP destination unreachable (code {code}) in SYN_SENT");
+        TABLE.exact("listen-called", "listen() called");
+        TABLE.exact("connect-called", "connect() called");
+        TABLE.exact("bind-called", "bind() called");
+        TABLE.exact("bound-ephemeral", "bound to an ephemeral port");
+        TABLE.exact("close-called", "close() called");
+        TABLE.exact("close-in-close-wait", "close() called in CLOSE_WAIT");
+        TABLE.exact("close-or-shutdown", "close() or shutdown() called");
+        TABLE.exact("shutdown-before-connected", "shutdown() before the connection was made");
+        TABLE.exact("close-unread-data-rst", "close() with unread data: RST sent");
+        TABLE.exact("aborted", "aborted");
+        TABLE.exact("syn-received", "SYN received");
+        TABLE.exact("syn-ack-received", "SYN+ACK received");
+        TABLE.exact("simultaneous-open", "SYN received in SYN_SENT (simultaneous open)");
+        TABLE.exact("ack-of-syn-ack", "ACK of SYN+ACK received");
+        TABLE.exact("listener-closed-rst", "its listener was closed: RST sent");
+        TABLE.exact("data-after-close-rst", "data arrived after close(): RST sent");
+        TABLE.exact("ack-of-fin", "ACK of FIN received");
+        TABLE.exact("ack-of-fin-in-closing", "ACK of FIN received in CLOSING");
+        TABLE.exact("fin-received", "FIN received");
+        TABLE.exact("fin-and-ack-in-fin-wait-1", "FIN received in FIN_WAIT1, our FIN acknowledged");
+        TABLE.exact("simultaneous-close", "FIN received in FIN_WAIT1 (simultaneous close)");
+        TABLE.exact("time-wait-ended", "2·MSL elapsed");
+        TABLE.exact("fin-timeout", "no FIN from the peer within net.ipv4.tcp_fin_timeout");
+        TABLE.exact("connection-refused", "RST received in SYN_SENT: connection refused");
+        TABLE.exact("rst-half-open", "RST received in SYN_RECV: the half-open connection is dropped");
+        TABLE.exact("rst-in-syn-recv", "RST received in SYN_RECV");
+        TABLE.exact("rst-received", "RST received");
+        TABLE.form("rst-received-in", "RST received in {state}");
+        TABLE.exact("no-ack-for-syn-ack", "no ACK for the SYN+ACK");
+        TABLE.form("syn-retries-exhausted", "no answer to {count} SYNs");
+        TABLE.form("retransmissions-exhausted", "no ACK after {count} retransmissions");
+        TABLE.exact("window-probes-unanswered", "window probes unanswered");
+        TABLE.form("icmp-unreachable-in-syn-sent", "ICMP destination unreachable (code {code}) in SYN_SENT");
     }
 
     /** The code and parameters of a cause as the stack words it; {@link #OTHER} with none for an unknown one. */
     public static SocketCause of(String cause) {
-        if (cause == null) return new SocketCause(OTHER, Map.of());
-        for (Form f : FORMS) {
-            Matcher m = f.pattern().matcher(cause);
-            if (!m.matches()) continue;
-            Map<String, String> params = new LinkedHashMap<>();
-            for (int i = 0; i < f.names().size(); i++) params.put(f.names().get(i), m.group(i + 1));
-            return new SocketCause(f.code(), params);
-        }
-        return new SocketCause(OTHER, Map.of());
+        TextCodes.Match m = TABLE.match(cause);
+        return new SocketCause(m.code(), m.params());
     }
 
     /** Every code a socket message or a socket's history can carry, {@link #OTHER} last. */
     public static List<String> codes() {
-        List<String> codes = new ArrayList<>(FORMS.stream().map(Form::code).toList());
-        codes.add(OTHER);
-        return codes;
+        return TABLE.codes();
     }
 
     /** The parameter names of each code, for clients that translate them ({@code rst-received-in}: state). */
     public static Map<String, List<String>> parameters() {
-        Map<String, List<String>> result = new LinkedHashMap<>();
-        for (Form f : FORMS) result.put(f.code(), f.names());
-        result.put(OTHER, List.of());
-        return result;
+        return TABLE.parameters();
     }
 }
