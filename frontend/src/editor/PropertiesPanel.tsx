@@ -18,6 +18,7 @@ import {
   type NodeFields,
   type ServiceFields,
 } from './nodeForm';
+import { ErrorLine, RemoveButton, RowList } from './RowList';
 import { useEditor, type TopologyEditor } from './topologyEditor';
 
 type Outcome = { kind: 'none' } | { kind: 'applying' } | { kind: 'applied' } | { kind: 'failed'; errors: FieldErrors };
@@ -102,6 +103,21 @@ function Status({ outcome }: { outcome: Outcome }) {
       </p>
     );
   return null;
+}
+
+/** Apply (sends the changed keys; off while nothing changed or an edit is on its way) and Revert (back to the node or cable as it is). */
+function ApplyRevert({ dirty, busy, onRevert }: { dirty: boolean; busy: boolean; onRevert: () => void }) {
+  const { t } = useI18n();
+  return (
+    <div class="props-actions">
+      <button type="submit" class="tool small primary" data-testid="props-apply" disabled={!dirty || busy}>
+        {t('props.apply')}
+      </button>
+      <button type="button" class="tool small" data-testid="props-revert" disabled={!dirty} onClick={onRevert}>
+        {t('props.revert')}
+      </button>
+    </div>
+  );
 }
 
 function NodeForm({
@@ -191,17 +207,12 @@ function NodeForm({
                 aria-invalid={!!error(`interfaces.${i}.ip`)}
                 onInput={(e) => setInterfaceIp(i, e.currentTarget.value)}
               />
-              <button
-                type="button"
-                class="tool small"
-                aria-label={t('props.interface.remove', { name: iface.name })}
-                title={t('props.interface.remove', { name: iface.name })}
-                data-testid={`props-if-${iface.name}-remove`}
+              <RemoveButton
+                label={t('props.interface.remove', { name: iface.name })}
+                testId={`props-if-${iface.name}-remove`}
                 disabled={form.interfaces.length === 1}
                 onClick={() => setForm((f) => withInterfaceRemoved(f, i))}
-              >
-                ×
-              </button>
+              />
             </div>
           </Field>
         ))
@@ -223,57 +234,23 @@ function NodeForm({
           }}
         />
       </Field>
-      <fieldset class="props-routes">
-        <legend>{t('props.routes')}</legend>
-        {form.routes.map((r, i) => (
-          <div key={i} class={error(`routes.${i}`) ? 'route-row invalid' : 'route-row'} data-testid={`props-route-${i}`}>
-            <input
-              aria-label={t('props.route.to')}
-              placeholder={t('props.route.to')}
-              data-testid={`props-route-${i}-to`}
-              value={r.to}
-              spellcheck={false}
-              onInput={(e) => setRoute(i, 'to', e.currentTarget.value)}
-            />
-            <input
-              aria-label={t('props.route.via')}
-              placeholder={t('props.route.via')}
-              data-testid={`props-route-${i}-via`}
-              value={r.via}
-              spellcheck={false}
-              onInput={(e) => setRoute(i, 'via', e.currentTarget.value)}
-            />
-            <button
-              type="button"
-              class="tool small"
-              aria-label={t('props.route.remove')}
-              title={t('props.route.remove')}
-              data-testid={`props-route-${i}-remove`}
-              onClick={() => setForm((f) => ({ ...f, routes: f.routes.filter((_, j) => j !== i) }))}
-            >
-              ×
-            </button>
-            {error(`routes.${i}`) && (
-              <p class="props-error" role="alert" data-testid={`props-error-routes.${i}`}>
-                {error(`routes.${i}`)}
-              </p>
-            )}
-          </div>
-        ))}
-        {error('routes') && (
-          <p class="props-error" role="alert" data-testid="props-error-routes">
-            {error('routes')}
-          </p>
-        )}
-        <button
-          type="button"
-          class="tool small"
-          data-testid="props-route-add"
-          onClick={() => setForm((f) => ({ ...f, routes: [...f.routes, { to: '', via: '' }] }))}
-        >
-          + {t('props.route.add')}
-        </button>
-      </fieldset>
+      <RowList
+        legend={t('props.routes')}
+        testId="props-route"
+        errorKey="routes"
+        rows={form.routes}
+        columns={[
+          { key: 'to', label: t('props.route.to') },
+          { key: 'via', label: t('props.route.via') },
+        ]}
+        error={error}
+        rowErrors
+        removeLabel={t('props.route.remove')}
+        addLabel={t('props.route.add')}
+        onInput={setRoute}
+        onRemove={(i) => setForm((f) => ({ ...f, routes: f.routes.filter((_, j) => j !== i) }))}
+        onAdd={() => setForm((f) => ({ ...f, routes: [...f.routes, { to: '', via: '' }] }))}
+      />
       <Field id="dns" label={t('props.dns')} error={error('dns')}>
         <input
           id="props-dns"
@@ -290,52 +267,22 @@ function NodeForm({
         />
         <p class="note" id="props-dns-hint">{t('props.dns.hint')}</p>
       </Field>
-      <fieldset class="props-routes">
-        <legend>{t('props.hosts')}</legend>
-        {form.hosts.map((h, i) => (
-          <div key={i} class="route-row" data-testid={`props-host-${i}`}>
-            <input
-              aria-label={t('props.host.name')}
-              placeholder={t('props.host.name')}
-              data-testid={`props-host-${i}-name`}
-              value={h.name}
-              spellcheck={false}
-              onInput={(e) => setHost(i, 'name', e.currentTarget.value)}
-            />
-            <input
-              aria-label={t('props.host.address')}
-              placeholder={t('props.host.address')}
-              data-testid={`props-host-${i}-address`}
-              value={h.address}
-              spellcheck={false}
-              onInput={(e) => setHost(i, 'address', e.currentTarget.value)}
-            />
-            <button
-              type="button"
-              class="tool small"
-              aria-label={t('props.host.remove')}
-              title={t('props.host.remove')}
-              data-testid={`props-host-${i}-remove`}
-              onClick={() => setForm((f) => ({ ...f, hosts: f.hosts.filter((_, j) => j !== i) }))}
-            >
-              ×
-            </button>
-          </div>
-        ))}
-        {error('hosts') && (
-          <p class="props-error" role="alert" data-testid="props-error-hosts">
-            {error('hosts')}
-          </p>
-        )}
-        <button
-          type="button"
-          class="tool small"
-          data-testid="props-host-add"
-          onClick={() => setForm((f) => ({ ...f, hosts: [...f.hosts, { name: '', address: '' }] }))}
-        >
-          + {t('props.host.add')}
-        </button>
-      </fieldset>
+      <RowList
+        legend={t('props.hosts')}
+        testId="props-host"
+        errorKey="hosts"
+        rows={form.hosts}
+        columns={[
+          { key: 'name', label: t('props.host.name') },
+          { key: 'address', label: t('props.host.address') },
+        ]}
+        error={error}
+        removeLabel={t('props.host.remove')}
+        addLabel={t('props.host.add')}
+        onInput={setHost}
+        onRemove={(i) => setForm((f) => ({ ...f, hosts: f.hosts.filter((_, j) => j !== i) }))}
+        onAdd={() => setForm((f) => ({ ...f, hosts: [...f.hosts, { name: '', address: '' }] }))}
+      />
       <fieldset class="props-routes" data-testid="props-services">
         <legend>{t('props.services')}</legend>
         {form.services.length === 0 && <p class="note">{t('props.services.none')}</p>}
@@ -349,11 +296,7 @@ function NodeForm({
             onRemove={() => setForm((f) => ({ ...f, services: f.services.filter((_, j) => j !== i) }))}
           />
         ))}
-        {error('services') && (
-          <p class="props-error" role="alert" data-testid="props-error-services">
-            {error('services')}
-          </p>
-        )}
+        <ErrorLine errorKey="services" error={error('services')} />
         <div class="props-actions">
           <button
             type="button"
@@ -375,23 +318,14 @@ function NodeForm({
         <p class="note">{t('props.services.hint')}</p>
       </fieldset>
       <Status outcome={outcome} />
-      <div class="props-actions">
-        <button type="submit" class="tool small primary" data-testid="props-apply" disabled={!dirty || busy}>
-          {t('props.apply')}
-        </button>
-        <button
-          type="button"
-          class="tool small"
-          data-testid="props-revert"
-          disabled={!dirty}
-          onClick={() => {
-            setForm(fields);
-            setOutcome({ kind: 'none' });
-          }}
-        >
-          {t('props.revert')}
-        </button>
-      </div>
+      <ApplyRevert
+        dirty={dirty}
+        busy={busy}
+        onRevert={() => {
+          setForm(fields);
+          setOutcome({ kind: 'none' });
+        }}
+      />
       {actions}
     </form>
   );
@@ -418,9 +352,7 @@ function ServiceBox({
     <div class={error ? 'service-box invalid' : 'service-box'} data-testid={id} data-service={name}>
       <div class="if-row">
         <strong>{service.service === 'other' ? name : t(`props.service.${service.service}`)}</strong>
-        <button type="button" class="tool small" aria-label={t('props.service.remove', { name })} title={t('props.service.remove', { name })} data-testid={`${id}-remove`} onClick={onRemove}>
-          ×
-        </button>
+        <RemoveButton label={t('props.service.remove', { name })} testId={`${id}-remove`} onClick={onRemove} />
       </div>
       {service.service !== 'other' && (
         <label class="props-label">
@@ -480,16 +412,11 @@ function ServiceBox({
                     onChange((s) => (s.service === 'dns' ? { ...s, zones: s.zones.map((x, j) => (j === k ? { ...x, origin } : x)) } : s));
                   }}
                 />
-                <button
-                  type="button"
-                  class="tool small"
-                  aria-label={t('props.service.zone.remove', { zone: z.origin })}
-                  title={t('props.service.zone.remove', { zone: z.origin })}
-                  data-testid={`${id}-zone-${k}-remove`}
+                <RemoveButton
+                  label={t('props.service.zone.remove', { zone: z.origin })}
+                  testId={`${id}-zone-${k}-remove`}
                   onClick={() => onChange((s) => (s.service === 'dns' ? { ...s, zones: s.zones.filter((_, j) => j !== k) } : s))}
-                >
-                  ×
-                </button>
+                />
               </div>
               <textarea
                 aria-label={t('props.service.records')}
@@ -516,11 +443,7 @@ function ServiceBox({
           <p class="note">{t('props.service.records.hint')}</p>
         </>
       )}
-      {error && (
-        <p class="props-error" role="alert" data-testid={`props-error-services.${index}`}>
-          {error}
-        </p>
-      )}
+      <ErrorLine errorKey={`services.${index}`} error={error} />
     </div>
   );
 }
@@ -587,23 +510,14 @@ function LinkForm({ link, editor }: { link: LinkView; editor: TopologyEditor }) 
         )}
       </div>
       <Status outcome={outcome} />
-      <div class="props-actions">
-        <button type="submit" class="tool small primary" data-testid="props-apply" disabled={!dirty || busy}>
-          {t('props.apply')}
-        </button>
-        <button
-          type="button"
-          class="tool small"
-          data-testid="props-revert"
-          disabled={!dirty}
-          onClick={() => {
-            setForm(fields);
-            setOutcome({ kind: 'none' });
-          }}
-        >
-          {t('props.revert')}
-        </button>
-      </div>
+      <ApplyRevert
+        dirty={dirty}
+        busy={busy}
+        onRevert={() => {
+          setForm(fields);
+          setOutcome({ kind: 'none' });
+        }}
+      />
       <div class="props-actions">
         <button type="button" class="tool small danger" data-testid="props-delete" disabled={busy} onClick={() => void editor.deleteSelection()}>
           {t('props.delete.link')}
