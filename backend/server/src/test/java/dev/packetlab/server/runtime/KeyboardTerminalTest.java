@@ -6,48 +6,23 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import dev.packetlab.server.runtime.LabSession.Control;
 import dev.packetlab.server.runtime.LabSession.Control.Action;
 import dev.packetlab.stack.sim.SimTime;
-import dev.packetlab.stack.trace.EventLogWriter;
 import dev.packetlab.stack.trace.TraceEvent;
-import dev.packetlab.stack.trace.TraceListener;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Keys typed at a node's terminal through a live instance: what a watcher's screen gets (the node's output and the
  * echoes between it, in order), and what the node's shell gets.
  */
-class KeyboardTerminalTest {
+class KeyboardTerminalTest extends LoggedTwoHostLab {
     static final String ERASE = "\r\u001b[J";
     static final String UP = "\u001b[A";
 
-    final AtomicLong wall = new AtomicLong(1_000_000_000L);
-    final SessionScheduler scheduler = new SessionScheduler(2, wall::get);
-    final List<StringWriter> logs = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        scheduler.close();
-    }
-
-    LabSession session() {
-        return LabSession.create("keys", "two-hosts.yaml", LabSessionTest.LAB, null, scheduler,
-                LabSession.Settings.DEFAULT, () -> {
-                    StringWriter w = new StringWriter();
-                    logs.add(w);
-                    return List.<TraceListener>of(new EventLogWriter(w));
-                });
-    }
-
-    static <T> T await(CompletableFuture<T> f) throws Exception {
-        return f.get(30, TimeUnit.SECONDS);
+    KeyboardTerminalTest() {
+        super("keys");
     }
 
     /** What one node's terminal is written: the node's output and the echoes, in the order a client gets them. */

@@ -4,44 +4,19 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.packetlab.stack.lab.LabException;
-import dev.packetlab.stack.trace.EventLogWriter;
-import dev.packetlab.stack.trace.TraceListener;
-import java.io.StringWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.TimeUnit;
-import java.util.concurrent.atomic.AtomicLong;
-import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Node edits a running lab takes besides addresses and routes: interfaces added and taken off, name servers, hosts lines,
  * services and sysctls, and the names of removed nodes, links and interfaces used again at once.
  */
-class LiveNodeEditsTest {
-    final AtomicLong wall = new AtomicLong(1_000_000_000L);
-    final SessionScheduler scheduler = new SessionScheduler(2, wall::get);
-    final List<StringWriter> logs = new ArrayList<>();
-
-    @AfterEach
-    void stop() {
-        scheduler.close();
-    }
-
-    LabSession session() {
-        return LabSession.create("edits", "two-hosts.yaml", LabSessionTest.LAB, null, scheduler,
-                LabSession.Settings.DEFAULT, () -> {
-                    StringWriter w = new StringWriter();
-                    logs.add(w);
-                    return List.<TraceListener>of(new EventLogWriter(w));
-                });
-    }
-
-    static <T> T await(CompletableFuture<T> f) throws Exception {
-        return f.get(30, TimeUnit.SECONDS);
+class LiveNodeEditsTest extends LoggedTwoHostLab {
+    LiveNodeEditsTest() {
+        super("edits");
     }
 
     static Map<String, Object> interfaces(Object... nameIp) {

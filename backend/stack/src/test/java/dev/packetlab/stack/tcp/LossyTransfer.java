@@ -8,9 +8,13 @@ import dev.packetlab.stack.socket.ReceiveHandler;
 import dev.packetlab.stack.socket.SocketAddress;
 import dev.packetlab.stack.socket.SocketTable;
 import dev.packetlab.stack.testing.TestNetwork;
+import dev.packetlab.stack.testing.Tshark;
 import dev.packetlab.stack.wire.Ipv4Address;
+import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * A bulk transfer through a router over a lossy cable, the scenario of the interop and determinism proofs:
@@ -24,6 +28,17 @@ final class LossyTransfer {
     static final Ipv4Address A = Ipv4Address.parse("10.0.1.10");
     static final Ipv4Address B = Ipv4Address.parse("10.0.2.20");
     static final int PORT = 5001;
+
+    /**
+     * tshark over a capture of a transfer, checksums checked, with the payload decoded as plain data: it is random
+     * bytes, in which a heuristic dissector (Thrift's, on some seeds) would find protocol errors; what is under test is
+     * IP and TCP.
+     */
+    static List<String> tshark(Path capture, String... args) {
+        List<String> all = new ArrayList<>(List.of("-d", "tcp.port==" + PORT + ",data"));
+        all.addAll(List.of(args));
+        return Tshark.read(capture, all.toArray(String[]::new));
+    }
     static final LinkParameters CLEAN = new LinkParameters(100_000_000L, SimTime.millis(5), 0, 0.0, 1500, 100);
 
     final TestNetwork t;

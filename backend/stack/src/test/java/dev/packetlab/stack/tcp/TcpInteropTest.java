@@ -3,14 +3,12 @@ package dev.packetlab.stack.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.packetlab.stack.sim.SimTime;
-import dev.packetlab.stack.testing.Tshark;
 import dev.packetlab.stack.trace.Capture;
 import dev.packetlab.stack.trace.PcapWriter;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
@@ -51,14 +49,8 @@ class TcpInteropTest {
         transfer.t.close(); // every frame put on a wire had good checksums (TestNetwork checks each)
     }
 
-    /**
-     * tshark over the capture, checksums checked, with the payload decoded as plain data: it is random bytes, in
-     * which a heuristic dissector (Thrift's, on some seeds) would find protocol errors; what is under test is IP and TCP.
-     */
     private List<String> tshark(String... args) {
-        List<String> all = new ArrayList<>(List.of("-d", "tcp.port==" + LossyTransfer.PORT + ",data"));
-        all.addAll(List.of(args));
-        return Tshark.read(capture, all.toArray(String[]::new));
+        return LossyTransfer.tshark(capture, args);
     }
 
     @Test

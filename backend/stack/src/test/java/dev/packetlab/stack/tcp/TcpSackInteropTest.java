@@ -3,7 +3,6 @@ package dev.packetlab.stack.tcp;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import dev.packetlab.stack.sim.SimTime;
-import dev.packetlab.stack.testing.Tshark;
 import dev.packetlab.stack.trace.Capture;
 import dev.packetlab.stack.trace.PcapWriter;
 import java.io.BufferedOutputStream;
@@ -49,9 +48,7 @@ class TcpSackInteropTest {
     }
 
     private List<String> tshark(String... args) {
-        List<String> all = new java.util.ArrayList<>(List.of("-d", "tcp.port==" + LossyTransfer.PORT + ",data"));
-        all.addAll(List.of(args));
-        return Tshark.read(capture, all.toArray(String[]::new));
+        return LossyTransfer.tshark(capture, args);
     }
 
     @Test
